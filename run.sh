@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# exportguard front door.
+#   ./run.sh          set up (virtualenv in .venv) and run the main job on the bundled lists
+#   ./run.sh test     set up with test tools and run the whole test suite
+set -euo pipefail
+cd "$(dirname "$0")"
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+VENV=.venv/bin
+stamp=.venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)
+extras=""
+[ "${1:-}" = "test" ] && extras="[test]"
+if [ ! -f "$stamp$extras" ]; then
+  "$VENV/python" -m pip install --quiet --upgrade pip
+  "$VENV/python" -m pip install --quiet -e ".$extras"
+  touch "$stamp$extras"
+fi
+case "${1:-}" in
+  test)
+    shift
+    exec "$VENV/python" -m pytest -q "$@"
+    ;;
+  "")
+    export EXPORTGUARD_HOME=${EXPORTGUARD_HOME:-$PWD/.exportguard-home}
+    "$VENV/exportguard" lists show --format table
+    ;;
+  *)
+    echo "usage: ./run.sh [test [pytest args]]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,1 @@
+"""Matching: features, scoring algorithms (versioned names) and explanations."""

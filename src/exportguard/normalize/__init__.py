@@ -1,0 +1,1 @@
+"""Normalisation: small pure functions for names, scripts, legal forms, dates, identifiers, countries."""

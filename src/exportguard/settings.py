@@ -1,0 +1,54 @@
+"""Settings read from ``EXPORTGUARD_*`` environment variables, validated once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from exportguard.errors import ValidationError
+
+DEFAULT_KEEP_VERSIONS = 3
+STALE_AFTER_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Validated runtime settings."""
+
+    home: Path
+    keep_versions: int = DEFAULT_KEEP_VERSIONS
+    stale_after_days: int = STALE_AFTER_DAYS
+    database_url: str | None = None
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.home / "exportguard.sqlite3"
+
+
+def _int_env(name: str, default: int, minimum: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValidationError(f"{name}={raw!r}: not a whole number") from None
+    if value < minimum:
+        raise ValidationError(f"{name}={raw!r}: must be at least {minimum}")
+    return value
+
+
+def load_settings() -> Settings:
+    """Read settings from the environment (``EXPORTGUARD_HOME``, ``EXPORTGUARD_KEEP_VERSIONS``,
+    ``EXPORTGUARD_STALE_DAYS``, ``EXPORTGUARD_DATABASE_URL``)."""
+    home_raw = os.environ.get("EXPORTGUARD_HOME")
+    home = Path(home_raw).expanduser() if home_raw else Path(platformdirs.user_data_dir("exportguard"))
+    return Settings(
+        home=home,
+        keep_versions=_int_env("EXPORTGUARD_KEEP_VERSIONS", DEFAULT_KEEP_VERSIONS, 1),
+        stale_after_days=_int_env("EXPORTGUARD_STALE_DAYS", STALE_AFTER_DAYS, 1),
+        database_url=os.environ.get("EXPORTGUARD_DATABASE_URL") or None,
+    )

@@ -1,0 +1,1 @@
+"""Readers shared by several sources: safe XML, text decoding, compressed inputs."""
