@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # exportguard front door.
-#   ./run.sh          set up (virtualenv in .venv) and run the main job on the bundled lists
-#   ./run.sh test     set up with test tools and run the whole test suite
+#   ./run.sh          set up (virtualenv in .venv) and run the main job on the bundled lists:
+#                     show the lists, then assess examples/urumqi-psb-face-recognition.yml into out/
+#   ./run.sh test     set up with test tools; lint (ruff), type-check (mypy), run the test suite
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=${PYTHON:-python3}
@@ -20,11 +21,17 @@ fi
 case "${1:-}" in
   test)
     shift
+    "$VENV/ruff" check src tests bench
+    "$VENV/mypy"
     exec "$VENV/python" -m pytest -q "$@"
     ;;
   "")
     export EXPORTGUARD_HOME=${EXPORTGUARD_HOME:-$PWD/.exportguard-home}
     "$VENV/exportguard" lists show --format table
+    mkdir -p out
+    for ext in html pdf json; do
+      "$VENV/exportguard" assess examples/urumqi-psb-face-recognition.yml -o "out/assessment.$ext"
+    done
     ;;
   *)
     echo "usage: ./run.sh [test [pytest args]]" >&2

@@ -21,7 +21,7 @@ class Settings:
     home: Path
     keep_versions: int = DEFAULT_KEEP_VERSIONS
     stale_after_days: int = STALE_AFTER_DAYS
-    database_url: str | None = None
+    bundle: bool = True  # fill a new store from the bundled lists on first use
 
     @property
     def sqlite_path(self) -> Path:
@@ -43,12 +43,24 @@ def _int_env(name: str, default: int, minimum: int) -> int:
 
 def load_settings() -> Settings:
     """Read settings from the environment (``EXPORTGUARD_HOME``, ``EXPORTGUARD_KEEP_VERSIONS``,
-    ``EXPORTGUARD_STALE_DAYS``, ``EXPORTGUARD_DATABASE_URL``)."""
+    ``EXPORTGUARD_STALE_DAYS``, ``EXPORTGUARD_BUNDLE``)."""
     home_raw = os.environ.get("EXPORTGUARD_HOME")
     home = Path(home_raw).expanduser() if home_raw else Path(platformdirs.user_data_dir("exportguard"))
     return Settings(
         home=home,
         keep_versions=_int_env("EXPORTGUARD_KEEP_VERSIONS", DEFAULT_KEEP_VERSIONS, 1),
         stale_after_days=_int_env("EXPORTGUARD_STALE_DAYS", STALE_AFTER_DAYS, 1),
-        database_url=os.environ.get("EXPORTGUARD_DATABASE_URL") or None,
+        bundle=_bool_env("EXPORTGUARD_BUNDLE", True),
     )
+
+
+def _bool_env(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on", "auto"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValidationError(f"{name}={raw!r}: expected on/off")

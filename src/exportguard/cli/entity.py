@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from exportguard.cli.common import OutputFormat, console, get_store, list_versions_json, print_json, resolve_format, warn_stale
+from exportguard.cli.common import (
+    OutputFormat,
+    console,
+    get_store,
+    list_versions_json,
+    print_json,
+    resolve_format,
+    warn_stale,
+)
 from exportguard.errors import NotFoundError
 from exportguard.sources.registry import get_meta
 from exportguard.store.sqlite import source_of

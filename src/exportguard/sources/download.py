@@ -93,6 +93,8 @@ def _fetch(
 ) -> Downloaded:
     last_error = "no attempt made"
     for attempt in range(1, retries + 1):
+        size = 0
+        total: int | None = None
         try:
             with client.stream("GET", url) as resp:
                 if resp.status_code >= 500 or resp.status_code == 429:
@@ -103,7 +105,6 @@ def _fetch(
                 announced = resp.headers.get("content-length")
                 total = int(announced) if announced and announced.isdigit() else None
                 h = hashlib.sha256()
-                size = 0
                 with target.open("wb") as fh:
                     for chunk in resp.iter_bytes():
                         fh.write(chunk)
@@ -123,7 +124,10 @@ def _fetch(
         except _Retry:
             pass
         except httpx.HTTPError as exc:
-            last_error = f"{type(exc).__name__}: {exc}"
+            if total is not None and size < total:  # the server closed the body early
+                last_error = f"truncated download ({size} of {total} bytes; {type(exc).__name__})"
+            else:
+                last_error = f"{type(exc).__name__}: {exc}"
         if attempt < retries:
             time.sleep(backoff * attempt)
     raise DownloadError(f"{url}: failed after {retries} attempts ({last_error})")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from exportguard.errors import InputFileError, ParseError
 from exportguard.sources.base import ParseContext, ProgressFn
+from exportguard.sources.formats.inputs import check_file
 from exportguard.sources.registry import check_source, detect_format, get_meta
 from exportguard.store.models import LoadOutcome
 from exportguard.store.sqlite import Store
@@ -20,8 +21,7 @@ def checksum_files(paths: Sequence[Path]) -> str:
     """SHA-256 over the files' contents (order-insensitive)."""
     digests = []
     for path in paths:
-        if not path.is_file():
-            raise InputFileError(path, "file not found" if not path.exists() else "not a regular file")
+        check_file(path)
         h = hashlib.sha256()
         try:
             with path.open("rb") as fh:
@@ -59,6 +59,8 @@ def load_paths(
     if not paths:
         raise InputFileError("(no files)", "give at least one file to load")
     paths = [Path(p) for p in paths]
+    if format is not None:
+        detect_format(source, paths, format)  # an unknown --format is an error even for unchanged files
     checksum = checksum_files(paths)
     current = store.current(source)
     if current is not None and current.checksum == checksum:

@@ -59,6 +59,6 @@ def open_store(
     """Open the store; with ``bootstrap``, sources with no version yet load from the bundle."""
     settings = settings or load_settings()
     store = Store(settings.sqlite_path, keep_versions=settings.keep_versions)
-    if bootstrap and len(store.current_versions()) < len(bundle_manifest()):
+    if bootstrap and settings.bundle and len(store.current_versions()) < len(bundle_manifest()):
         load_bundle(store, progress=progress)
     return store

@@ -1,0 +1,60 @@
+"""Benchmark: load every bundled list into a fresh store; report time and peak memory.
+
+    python bench/load_lists.py            # prints a Markdown table, appends nothing
+    python bench/load_lists.py --runs 3
+
+Each run is a fresh process on a fresh temporary EXPORTGUARD_HOME, so peak RSS is that of one
+complete bootstrap (parse + write) of the bundled snapshot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+CHILD = r"""
+import json, resource, time
+from pathlib import Path
+from exportguard.settings import Settings
+from exportguard.store.opening import load_bundle
+from exportguard.store import Store
+import sys
+home = Path(sys.argv[1])
+store = Store(Settings(home=home).sqlite_path)
+t0 = time.perf_counter()
+per = {}
+for outcome in load_bundle(store):
+    per[outcome.source] = outcome.version.entity_count
+total = time.perf_counter() - t0
+rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": total, "peak_rss_mb": rss_mb, "entities": per,
+                  "db_mb": (home / "exportguard.sqlite3").stat().st_size / 1e6}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    results = []
+    for _ in range(args.runs):
+        with tempfile.TemporaryDirectory() as home:
+            out = subprocess.run([sys.executable, "-c", CHILD, home], capture_output=True, text=True, env=dict(os.environ))
+            if out.returncode != 0:
+                sys.exit(out.stderr)
+            results.append(json.loads(out.stdout))
+    best = min(results, key=lambda r: r["seconds"])
+    print("| metric | value |\n| --- | --- |")
+    print(f"| runs | {args.runs} |")
+    print(f"| load all bundled lists (best) | {best['seconds']:.1f} s |")
+    print(f"| peak RSS | {max(r['peak_rss_mb'] for r in results):.0f} MB |")
+    print(f"| store size | {best['db_mb']:.0f} MB |")
+    print(f"| entities | {sum(best['entities'].values())} ({', '.join(f'{k} {v}' for k, v in best['entities'].items())}) |")
+
+
+if __name__ == "__main__":
+    main()
