@@ -1,0 +1,100 @@
+"""The index's data: plain arrays and dicts, so it pickles compactly and loads fast."""
+
+from __future__ import annotations
+
+import math
+from array import array
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from exportguard.normalize.tokens import KIND_WEIGHT, token_kind
+
+FORMAT_VERSION = 3
+HOWS = ("latin", "transliterated", "translated", "pinyin", "acronym", "without-parenthesis")
+
+
+class Evidence(NamedTuple):
+    """What the scorer compares besides names (all normalised). A tuple: pickles fast."""
+
+    countries: tuple[str, ...] = ()
+    birth_dates: tuple[str, ...] = ()
+    identifiers: tuple[str, ...] = ()
+    address_tokens: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class IndexData:
+    """Token postings over name forms; forms belong to entities; entities to groups."""
+
+    key: str
+    tokens: list[str] = field(default_factory=list)  # token id -> token
+    vocab: dict[str, int] = field(default_factory=dict)
+    # Postings, token id -> form ids, as one array with offsets (loads far faster than 1 array/token).
+    post_data: array[int] = field(default_factory=lambda: array("I"))
+    post_offsets: array[int] = field(default_factory=lambda: array("Q", [0]))
+    form_tokens: list[tuple[int, ...]] = field(default_factory=list)
+    form_entity: array[int] = field(default_factory=lambda: array("I"))
+    form_name: array[int] = field(default_factory=lambda: array("I"))  # form -> name id
+    form_how: bytearray = field(default_factory=bytearray)
+    names: list[str] = field(default_factory=list)  # name id -> published name
+    weak_names: set[int] = field(default_factory=set)  # name ids published as weak aliases
+    entity_ids: list[str] = field(default_factory=list)
+    entity_schema: list[str] = field(default_factory=list)
+    entity_source: list[str] = field(default_factory=list)
+    entity_forms: array[int] = field(default_factory=lambda: array("I", [0]))
+    entity_group: array[int] = field(default_factory=lambda: array("I"))
+    groups: list[tuple[int, ...]] = field(default_factory=list)  # group id -> entity idx
+    group_reason: dict[int, str] = field(default_factory=dict)
+    # entity idx -> Evidence fields as a plain tuple (plain tuples unpickle fastest)
+    evidence: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str]]] = field(
+        default_factory=dict
+    )
+    identifiers: dict[str, list[int]] = field(default_factory=dict)  # identifier -> entity idx
+    delete_keys: array[int] = field(default_factory=lambda: array("Q"))
+    skeletons: dict[str, list[int]] = field(default_factory=dict)
+    spellings: dict[str, list[int]] = field(
+        default_factory=dict
+    )  # spelling key -> token ids (when it differs)
+    _weights: list[float] | None = None
+
+    @property
+    def n_forms(self) -> int:
+        return len(self.form_tokens)
+
+    @property
+    def n_entities(self) -> int:
+        return len(self.entity_ids)
+
+    def posting(self, token_id: int) -> array[int]:
+        """The name forms that contain token ``token_id``."""
+        return self.post_data[self.post_offsets[token_id] : self.post_offsets[token_id + 1]]
+
+    def df(self, token_id: int) -> int:
+        return self.post_offsets[token_id + 1] - self.post_offsets[token_id]
+
+    def idf_of_df(self, df: int) -> float:
+        """Inverse document frequency over name forms (a token never seen counts as df=1)."""
+        return math.log((self.n_forms + 1) / (max(df, 1) + 0.5)) + 1.0
+
+    def token_weight(self, token: str) -> float:
+        """Rarity times kind weight: how much a match on ``token`` is worth."""
+        tid = self.vocab.get(token)
+        df = 0 if tid is None else self.df(tid)
+        return self.idf_of_df(df) * KIND_WEIGHT[token_kind(token)]
+
+    def weight_by_id(self, token_id: int) -> float:
+        if self._weights is None:
+            self._weights = [
+                self.idf_of_df(self.df(i)) * KIND_WEIGHT[token_kind(t)] for i, t in enumerate(self.tokens)
+            ]
+        return self._weights[token_id]
+
+    def evidence_of(self, entity: int) -> Evidence | None:
+        raw = self.evidence.get(entity)
+        return None if raw is None else Evidence(*raw)
+
+    def forms_of(self, entity: int) -> range:
+        return range(self.entity_forms[entity], self.entity_forms[entity + 1])
+
+    def max_idf(self) -> float:
+        return self.idf_of_df(1)

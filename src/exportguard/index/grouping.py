@@ -1,0 +1,108 @@
+"""One designation, several sources: entities are grouped when they share a key the lists
+themselves publish (UN reference number, OFAC UID, EU reference, UK group ID, referent), or —
+for records the lists link by no key — when two sources (or sub-lists) publish exactly the same
+name (words in any order) and: for people, the same birth date, or — for names of three or
+more words — no conflicting birth date; for organisations, the same country or address, or —
+for names of four or more words — no conflicting country."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from exportguard.model import Entity
+from exportguard.model.schema import KEY_PROPS, schemata_compatible
+
+MAX_KEY_SHARE = 50  # a key value on more entities than this is not a designation key
+LONG_NAME = 4  # organisation names this long group without a shared country (none conflicting)
+LONG_PERSON_NAME = 3  # person names this long group without a shared birth date (none conflicting)
+
+_Item = tuple[int, str, str, frozenset[str], frozenset[str]]  # idx, schema, where, facts, countries
+
+
+class UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class Grouper:
+    """Collects grouping evidence while entities stream past, then assigns group IDs."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.exact: dict[tuple[str, ...], list[_Item]] = defaultdict(list)
+        self.count = 0
+
+    def add(
+        self,
+        idx: int,
+        entity: Entity,
+        names: list[tuple[str, ...]],
+        countries: tuple[str, ...],
+        dates: tuple[str, ...],
+    ) -> None:
+        self.count = max(self.count, idx + 1)
+        for prop in KEY_PROPS:
+            for value in entity.get(prop):
+                norm = "".join(value.upper().split())
+                if norm:
+                    self.keys[(prop, norm)].append(idx)
+        if names:
+            where = entity.source + "/" + (entity.first("subList") or "")
+            if entity.schema == "Person":
+                facts = frozenset(dates)
+            else:
+                addresses = (" ".join(a.casefold().split()) for a in entity.get("address"))
+                facts = frozenset([f"c:{c}" for c in countries] + [f"a:{a}" for a in addresses])
+            for name_tokens in dict.fromkeys(tuple(sorted(n)) for n in names):
+                self.exact[name_tokens].append((idx, entity.schema, where, facts, frozenset(countries)))
+
+    def assign(self) -> tuple[list[int], dict[int, str]]:
+        """Group ID per entity (the group's smallest entity index) and why each group formed."""
+        uf = UnionFind(self.count)
+        reasons: dict[int, str] = {}
+        for (prop, _value), members in self.keys.items():
+            if 1 < len(members) <= MAX_KEY_SHARE:
+                for member in members[1:]:
+                    uf.union(members[0], member)
+                reasons[members[0]] = f"shared {prop}"
+        for name, items in self.exact.items():
+            if len(items) < 2 or len(items) > MAX_KEY_SHARE:
+                continue
+            for i, item in enumerate(items):
+                for pair in items[i + 1 :]:
+                    reason = _same(item, pair, len(name))
+                    if reason and uf.find(item[0]) != uf.find(pair[0]):
+                        uf.union(item[0], pair[0])
+                        reasons.setdefault(item[0], reason)
+        groups = [uf.find(i) for i in range(self.count)]
+        return groups, {groups[i]: r for i, r in reasons.items()}
+
+
+def _same(a: _Item, b: _Item, name_len: int) -> str | None:
+    """Why two same-name entries are one designation, or None."""
+    _ia, schema_a, where_a, facts_a, countries_a = a
+    _ib, schema_b, where_b, facts_b, countries_b = b
+    if where_a == where_b or not schemata_compatible(schema_a, schema_b):
+        return None
+    if facts_a & facts_b:
+        return "same name and " + ("birth date" if "Person" in (schema_a, schema_b) else "country or address")
+    if name_len < (LONG_PERSON_NAME if "Person" in (schema_a, schema_b) else LONG_NAME):
+        return None
+    if "Person" in (schema_a, schema_b):
+        if facts_a and facts_b:
+            return None  # both give birth dates, and none in common
+        return "same full name (three or more words), no conflicting birth date"
+    if countries_a and countries_b:
+        return None  # both name countries, and none in common
+    return "same long organisation name, no conflicting country"

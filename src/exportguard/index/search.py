@@ -1,0 +1,168 @@
+"""Candidate generation: which entities may a query name be? Query tokens (and their fuzzy
+neighbours) are looked up in the postings, forms are ranked by the share of query weight they
+cover (and, among the best, by the share of their own weight covered), and the best forms'
+entities are returned, a few groups more than the caller asked for."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from exportguard.index.data import IndexData
+from exportguard.index.fuzzy import neighbours, skeleton_key
+from exportguard.normalize.phonetics import is_vowelless, spelling_key
+from exportguard.normalize.tokens import is_weak, place_spellings
+
+FUZZY_SIM = 0.8  # retrieval credit for a token one edit away
+SKELETON_SIM = 0.75
+SPELLING_SIM = 0.95
+RERANK = 400  # forms re-ranked with their own coverage
+MIN_RETRIEVAL = 0.15
+
+
+@dataclass(slots=True)
+class Candidate:
+    entity: int
+    retrieval: float  # ranking score: query coverage, tempered by the form's own coverage
+    coverage: float  # estimated share of the query's weight the entity's best form covers
+    forms: list[int]  # the entity's forms that share tokens with the query (empty: score all)
+
+
+def token_matches(ix: IndexData, token: str, fuzzy: bool = True) -> dict[int, float]:
+    """Indexed token ids that may be ``token``, with a similarity in (0, 1]."""
+    out: dict[int, float] = {}
+    tid = ix.vocab.get(token)
+    if tid is not None:
+        out[tid] = 1.0
+    if not fuzzy:
+        return out
+    for other, dist in neighbours(ix.delete_keys, ix.tokens, token):
+        if dist and (token[0] == ix.tokens[other][0] or len(token) >= 5):
+            out.setdefault(other, FUZZY_SIM)
+    key = spelling_key(token)
+    for other in ix.spellings.get(key, ()):
+        out.setdefault(other, SPELLING_SIM)
+    for alt in (key, *place_spellings(token)):
+        other_id = ix.vocab.get(alt)
+        if other_id is not None:
+            out.setdefault(other_id, SPELLING_SIM)
+    if is_vowelless(token):
+        skel = skeleton_key(token)
+        for other in ix.skeletons.get(skel, ()) if skel else ():
+            out.setdefault(other, SKELETON_SIM)
+    return out
+
+
+def split_match(ix: IndexData, token: str) -> tuple[int, int] | None:
+    """Two indexed tokens that written together give ``token`` (Lebramoon -> lebra moon),
+    the rarest such pair; None when the token is indexed itself or has no such split."""
+    if len(token) < 5 or token in ix.vocab:
+        return None
+    best: tuple[int, int] | None = None
+    best_df = 0
+    for i in range(2, len(token) - 1):
+        a, b = ix.vocab.get(token[:i]), ix.vocab.get(token[i:])
+        if a is not None and b is not None:
+            df = ix.df(a) + ix.df(b)
+            if best is None or df < best_df:
+                best, best_df = (a, b), df
+    return best
+
+
+def _keys(tokens: Sequence[str]) -> list[tuple[str, tuple[int, ...]]]:
+    """Lookup keys: each token, and joins of adjacent tokens (pinyin written apart or together)."""
+    keys: list[tuple[str, tuple[int, ...]]] = [(t, (i,)) for i, t in enumerate(tokens)]
+    for i in range(len(tokens) - 1):
+        keys.append((tokens[i] + tokens[i + 1], (i, i + 1)))
+        if i + 2 < len(tokens):
+            keys.append((tokens[i] + tokens[i + 1] + tokens[i + 2], (i, i + 1, i + 2)))
+    return keys
+
+
+def _form_scores(ix: IndexData, tokens: Sequence[str]) -> dict[int, float]:
+    weights = [ix.token_weight(t) for t in tokens]
+    total = sum(weights) or 1.0
+    strong = [not is_weak(t) for t in tokens]
+    any_strong = any(strong)
+    acc: dict[int, float] = {}
+    for key, positions in _keys(tokens):
+        if any_strong and not any(strong[p] for p in positions):
+            continue  # weak words (Co., Trading, al) never drive candidate generation
+        w = sum(weights[p] for p in positions)
+        best: dict[int, float] = {}
+        single = len(positions) == 1
+        for tid, sim in token_matches(ix, key, fuzzy=single).items():
+            credit = sim * w
+            for form in ix.posting(tid):
+                if best.get(form, 0.0) < credit:
+                    best[form] = credit
+        if single:
+            halves = split_match(ix, key)
+            for tid in halves or ():
+                for form in ix.posting(tid):
+                    if best.get(form, 0.0) < w:
+                        best[form] = best.get(form, 0.0) + w / 2
+        for form, credit in best.items():
+            acc[form] = acc.get(form, 0.0) + credit
+    return {form: min(1.0, v / total) for form, v in acc.items()}
+
+
+def search(
+    ix: IndexData,
+    forms: Sequence[Sequence[str]],
+    *,
+    allowed: Callable[[int], bool] | None = None,
+    groups: int = 10,
+    identifiers: Sequence[str] = (),
+    min_coverage: float = MIN_RETRIEVAL,
+) -> list[Candidate]:
+    """Entities that may match any of the query ``forms``: the best ``groups`` groups' worth
+    (plus a margin), best first. ``allowed`` filters entities (schema, source); entities whose
+    best form covers less than ``min_coverage`` of the query are left out (a name score never
+    exceeds the share of the query covered)."""
+    best_form: dict[int, float] = {}
+    for tokens in forms:
+        for form, cov in _form_scores(ix, tokens).items():
+            if cov > best_form.get(form, 0.0):
+                best_form[form] = cov
+    top = heapq.nlargest(RERANK, best_form.items(), key=lambda kv: kv[1])
+    entity_score: dict[int, float] = {}
+    entity_cov: dict[int, float] = {}
+    entity_forms: dict[int, list[int]] = {}
+    qweight = _query_weight(ix, forms)
+    for form, cov in top:
+        if cov < min_coverage:
+            continue
+        ftoks = ix.form_tokens[form]
+        own = sum(ix.weight_by_id(t) for t in ftoks) or 1.0
+        # Approximate own coverage: the query weight covered, relative to the form's weight.
+        score = cov * (0.6 + 0.4 * min(1.0, cov * qweight / own))
+        ent = ix.form_entity[form]
+        entity_forms.setdefault(ent, []).append(form)
+        if score > entity_score.get(ent, 0.0):
+            entity_score[ent] = score
+        if cov > entity_cov.get(ent, 0.0):
+            entity_cov[ent] = cov
+    for ident in identifiers:
+        for ent in ix.identifiers.get(ident, ()):
+            entity_score[ent] = entity_cov[ent] = 1.0
+            entity_forms[ent] = []
+    ranked = sorted(entity_score.items(), key=lambda kv: -kv[1])
+    out: list[Candidate] = []
+    seen_groups: set[int] = set()
+    budget = groups + 10
+    for ent, score in ranked:
+        if allowed is not None and not allowed(ent):
+            continue
+        gid = ix.entity_group[ent]
+        if gid not in seen_groups:
+            if len(seen_groups) >= budget:
+                continue
+            seen_groups.add(gid)
+        out.append(Candidate(ent, score, entity_cov[ent], entity_forms[ent]))
+    return out
+
+
+def _query_weight(ix: IndexData, forms: Sequence[Sequence[str]]) -> float:
+    return max((sum(ix.token_weight(t) for t in tokens) for tokens in forms), default=1.0)

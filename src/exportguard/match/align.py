@@ -1,0 +1,120 @@
+"""Token alignment of two name forms: the best one-to-one pairing of query and candidate tokens,
+after joining adjacent tokens that one side writes together (Jin Long / Jinlong, Hik Vision).
+Order does not matter, so ``SUN, Jinlong`` aligns with ``Jinlong Sun``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from exportguard.match.similarity import token_similarity
+from exportguard.normalize.tokens import PLACE_EXTRA_FACTOR, Kind, is_strong, token_kind
+
+MAX_JOIN = 3
+
+
+@dataclass(slots=True)
+class Pair:
+    query: str
+    candidate: str
+    sim: float
+    how: str
+
+
+@dataclass(slots=True)
+class Alignment:
+    pairs: list[Pair] = field(default_factory=list)
+    query_extra: list[str] = field(default_factory=list)
+    candidate_extra: list[str] = field(default_factory=list)
+    query_total: float = 0.0
+    query_matched: float = 0.0
+    candidate_total: float = 0.0
+    candidate_matched: float = 0.0
+    distinctive_matched: float = 0.0  # query weight matched exactly on name words of 3+ letters
+    strong_matches: int = 0  # pairs of name words (not places, legal forms, generic words)
+    weakest_strong: float = 1.0  # lowest similarity among those pairs
+    candidate_extra_strong: int = 0  # unmatched name words of the candidate
+
+    @property
+    def query_coverage(self) -> float:
+        return self.query_matched / self.query_total if self.query_total else 0.0
+
+    @property
+    def candidate_coverage(self) -> float:
+        return self.candidate_matched / self.candidate_total if self.candidate_total else 0.0
+
+
+def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
+    """Join runs of 2–3 adjacent tokens whose concatenation is (or is close to) a token of
+    ``other`` that is not among ``tokens``: Jin Long / Jinlong, Abd Allh / Abdallah."""
+    extra = other.difference(tokens)
+    if not extra or len(tokens) < 2:
+        return list(tokens)
+    if not any(len(t) > 3 for t in extra):
+        return list(tokens)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(MAX_JOIN, 1, -1):
+            if i + size <= len(tokens):
+                joined = "".join(tokens[i : i + size])
+                if joined in extra or any(
+                    len(e) > 5 and token_similarity(joined, e)[0] >= 0.8 for e in extra
+                ):
+                    out.append(joined)
+                    i += size
+                    break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def align(
+    query: Sequence[str],
+    candidate: Sequence[str],
+    weight: Callable[[str], float],
+    initials: bool = False,
+) -> Alignment:
+    """Greedy best-first one-to-one alignment; coverage is weighted by ``weight`` (rarity × kind)."""
+    q = join_runs(query, set(candidate))
+    c = join_runs(candidate, set(q))
+    scored: list[tuple[float, int, int, float, str]] = []
+    for i, a in enumerate(q):
+        for j, b in enumerate(c):
+            sim, how = token_similarity(a, b, initials)
+            if sim > 0:
+                scored.append((sim * (weight(a) + weight(b)), i, j, sim, how))
+    scored.sort(key=lambda x: -x[0])
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    res = Alignment()
+    for _rank, i, j, sim, how in scored:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        res.pairs.append(Pair(q[i], c[j], sim, how))
+        res.query_matched += sim * weight(q[i])
+        if is_strong(q[i]) or how == "initial":
+            res.strong_matches += 1
+            res.weakest_strong = min(res.weakest_strong, sim if how != "consonants" else 0.0)
+            if how == "exact" and len(q[i]) >= 3:
+                res.distinctive_matched += weight(q[i])
+        res.candidate_matched += sim * weight(c[j])
+    res.query_total = sum(weight(t) for t in q)
+    res.candidate_total = sum(weight(t) for t in c)
+    res.query_extra = [t for i, t in enumerate(q) if i not in used_q]
+    res.candidate_extra = [t for j, t in enumerate(c) if j not in used_c]
+    res.candidate_extra_strong = sum(1 for t in res.candidate_extra if is_strong(t))
+    if res.pairs:
+        res.query_total -= _place_discount(res.query_extra, res.candidate_extra, weight)
+        res.candidate_total -= _place_discount(res.candidate_extra, res.query_extra, weight)
+    return res
+
+
+def _place_discount(extra: list[str], other_extra: list[str], weight: Callable[[str], float]) -> float:
+    """Weight taken off unmatched place names when the other side has no unmatched word of its own."""
+    if any(is_strong(t) or token_kind(t) is Kind.PLACE for t in other_extra):
+        return 0.0
+    return sum((1.0 - PLACE_EXTRA_FACTOR) * weight(t) for t in extra if token_kind(t) is Kind.PLACE)

@@ -1,0 +1,58 @@
+"""How alike two folded name tokens are: exact, a common romanisation variant (Sergey/Sergei),
+one or two edits, an initial, or the same consonant skeleton when one side lost its vowels in transliteration (محمد -> mhmd)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from exportguard.normalize.phonetics import is_vowelless, skeleton, spelling_key
+from exportguard.normalize.tokens import same_place
+
+INITIAL_SIM = 0.6
+SPELLING_SIM = 0.95
+SKELETON_SIM = 0.85
+
+
+def edit_similarity(a: str, b: str) -> float:
+    """Similarity from the restricted Damerau–Levenshtein distance, allowing one edit for
+    tokens of three or more letters (Jon/John) and two from eight letters (Mohammed/Muhammad)."""
+    shorter = min(len(a), len(b))
+    if shorter < 3:
+        return 0.0
+    allowed = 2 if shorter >= 8 else 1
+    dist = OSA.distance(a, b, score_cutoff=allowed)
+    if dist > allowed:
+        return 0.0
+    if shorter <= 6 and a[0] != b[0] and a[:2] != b[1::-1]:
+        return 0.0  # short names differing in the first letter are different names (Duong, Cuong)
+    longer = max(len(a), len(b))
+    if dist == 1 and len(a) == len(b) and sorted(a) == sorted(b):
+        return 1.0 - 0.5 / longer  # two neighbouring letters swapped: a typing slip (Atals / Atlas)
+    return max(0.6, 1.0 - dist / longer)
+
+
+@lru_cache(maxsize=1 << 18)
+def token_similarity(a: str, b: str, initials: bool = False) -> tuple[float, str]:
+    """(similarity in [0, 1], how) for two folded tokens."""
+    if a == b:
+        return 1.0, "exact"
+    if not (a.isalpha() and b.isalpha()):
+        return 0.0, "number"
+    if initials and (len(a) == 1 or len(b) == 1):
+        return (INITIAL_SIM, "initial") if a[0] == b[0] else (0.0, "")
+    ka, kb = spelling_key(a), spelling_key(b)
+    if min(len(a), len(b)) >= 2 and ka == kb:
+        return SPELLING_SIM, "spelling"
+    if same_place(a, b):
+        return SPELLING_SIM, "same place"
+    # Edits counted after romanisation variants are folded (Alexander / Aleksandr: one edit).
+    sim = max(edit_similarity(a, b), SPELLING_SIM * edit_similarity(ka, kb))
+    if sim > 0:
+        return sim, "fuzzy"
+    if (is_vowelless(a) or is_vowelless(b)) and min(len(a), len(b)) >= 3:
+        sa, sb = skeleton(a), skeleton(b)
+        if len(sa) >= 2 and sa == sb and 2 * min(len(a), len(b)) >= max(len(a), len(b)):
+            return SKELETON_SIM, "consonants"
+    return 0.0, ""

@@ -1,0 +1,99 @@
+"""Names to comparable forms: transliterated, folded, tokenised, legal forms made generic.
+
+One published name can give several forms: a Chinese-script name gives its translated English
+form and its pinyin; ``Xinjiang Production and Construction Corps (XPCC)`` gives the name with
+and without the acronym, and the acronym ``xpcc`` alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rigour.names import remove_person_prefixes, replace_org_types_compare
+
+from exportguard.normalize.chinese import han_variants
+from exportguard.normalize.scripts import has_han, latinize
+from exportguard.normalize.text import fold
+
+_PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
+_DOTTED = re.compile(r"\b[^\W\d_](?:\.[^\W\d_])+\b\.?")  # I.C.I.C. / P.E.I -> ICIC / PEI
+MAX_FORMS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One comparable form of a name: folded ASCII tokens, the name it came from, and how."""
+
+    tokens: tuple[str, ...]
+    name: str
+    how: str  # latin | transliterated | translated | pinyin | acronym | without-parenthesis
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def is_person(schema: str | None) -> bool:
+    return schema == "Person"
+
+
+@lru_cache(maxsize=131072)
+def tokens_of(text: str, org: bool = True) -> tuple[str, ...]:
+    """Folded ASCII tokens of ``text``; for organisations legal forms become generic (``llc``)."""
+    if org and "." in text:
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", "") + " ", text)
+    folded = fold(latinize(text))
+    if not folded:
+        return ()
+    if org:
+        folded = replace_org_types_compare(folded, generic=True)
+        folded = fold(folded)
+    else:
+        stripped = remove_person_prefixes(folded)
+        folded = stripped if stripped.strip() else folded
+    return tuple(folded.split())
+
+
+def _texts(name: str, schema: str | None) -> list[tuple[str, str]]:
+    """(text, how) variants before tokenising: Han names translated and in pinyin."""
+    if has_han(name):
+        person = True if is_person(schema) else (None if schema in (None, "LegalEntity") else False)
+        variants = han_variants(name, person)
+        hows = ["translated"] + ["translated"] * (len(variants) - 2) + ["pinyin"]
+        if len(variants) == 1:
+            hows = ["pinyin"]
+        return list(zip(variants, hows, strict=True))
+    how = "latin" if name.isascii() else "transliterated"
+    return [(name, how)]
+
+
+@lru_cache(maxsize=131072)
+def name_forms(name: str, schema: str | None = None) -> tuple[NameForm, ...]:
+    """Every comparable form of ``name`` for an entity of ``schema`` (at most ``MAX_FORMS``)."""
+    org = not is_person(schema)
+    forms: list[NameForm] = []
+    seen: set[tuple[str, ...]] = set()
+
+    def add(text: str, how: str) -> None:
+        toks = tokens_of(text, org)
+        if toks and toks not in seen and len(forms) < MAX_FORMS:
+            seen.add(toks)
+            forms.append(NameForm(toks, name, how))
+
+    for text, how in _texts(name, schema):
+        add(text, how)
+        # "Xinjiang Production and Construction Corps (XPCC)": the acronym is a name of its own,
+        # and the name without it another form. Other parentheses stay: "(KENYA BRANCH)" and
+        # "(PAKISTAN)" tell two designations apart.
+        acronyms = [part for part in _PARENS.findall(text) if _ACRONYM.match(part.strip())]
+        if acronyms:
+            add(
+                _PARENS.sub(lambda m: " " if _ACRONYM.match(m.group(1).strip()) else m.group(0), text),
+                "without-parenthesis",
+            )
+            for part in acronyms:
+                add(part, "acronym")
+    return tuple(forms)

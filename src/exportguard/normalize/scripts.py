@@ -1,0 +1,84 @@
+"""Scripts and transliteration to Latin: rigour for Cyrillic, Greek, Armenian, Georgian and
+Hangul; ICU (through normality) for Arabic, Persian, Hebrew, kana and the rest. Han characters
+are handled by :mod:`exportguard.normalize.chinese` before this step."""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+from rigour.text.translit import ascii_text
+
+_local = threading.local()
+_ARTICLE = re.compile(r"\bal(?=[a-z]{3,})", re.IGNORECASE)
+# ICU writes ain as ʿ and hamza as ʾ; lists write ain mostly as a vowel (Yaqub, Abd) or drop it.
+_ARABIC_MARKS = str.maketrans({"ʿ": "a", "ʾ": "", "ʼ": ""})
+
+
+def has_arabic(text: str) -> bool:
+    return any(
+        "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff" for ch in text
+    )
+
+
+def _icu(name: str, text: str) -> str:
+    trans = getattr(_local, name, None)
+    if trans is None:
+        import icu
+
+        trans = icu.Transliterator.createInstance(name)
+        setattr(_local, name, trans)
+    return str(trans.transliterate(text))
+
+
+def is_han(ch: str) -> bool:
+    """True for CJK unified ideographs (incl. extensions and compatibility ideographs)."""
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x20000 <= cp <= 0x2EBEF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x30000 <= cp <= 0x3134F
+    )
+
+
+def has_han(text: str) -> bool:
+    return any(is_han(ch) for ch in text)
+
+
+def scripts_of(text: str) -> set[str]:
+    """Rough script names of the letters in ``text`` (from Unicode character names)."""
+    out = set()
+    for ch in text:
+        if ch.isalpha():
+            if ch.isascii():
+                out.add("LATIN")
+                continue
+            if is_han(ch):
+                out.add("CJK")
+                continue
+            name = unicodedata.name(ch, "")
+            out.add(name.split(" ", 1)[0] if name else "UNKNOWN")
+    return out
+
+
+def to_simplified(text: str) -> str:
+    """Traditional Chinese characters to simplified (ICU ``Hant-Hans``); other text unchanged."""
+    if not has_han(text):
+        return text
+    return _icu("Hant-Hans", text)
+
+
+@lru_cache(maxsize=65536)
+def latinize(text: str) -> str:
+    """ASCII transliteration of ``text`` (any script); ASCII input is returned unchanged."""
+    if text.isascii():
+        return text
+    if has_arabic(text):
+        # Arabic and Persian: ain as a vowel, the article al- split from the word it is written on.
+        latin = _icu("Any-Latin", text).translate(_ARABIC_MARKS)
+        return _ARTICLE.sub("al ", ascii_text(latin))
+    return ascii_text(text)

@@ -1,0 +1,133 @@
+"""The versioned term lists in ``exportguard/data/normalize/`` (Chinese terms and place names,
+legal forms, generic words, particles), loaded once and checked on load."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from exportguard.errors import ParseError
+
+FILES = ("zh_terms.yml", "zh_places.yml", "tokens.yml")
+
+
+@dataclass(frozen=True, slots=True)
+class ZhTerm:
+    """A Chinese term or place name and its English forms (first = preferred)."""
+
+    zh: str
+    en: tuple[str, ...]
+    kind: str  # org | admin | legal | generic | place
+
+
+@dataclass(frozen=True, slots=True)
+class TermData:
+    zh: dict[str, ZhTerm]
+    legal: frozenset[str]
+    generic: frozenset[str]
+    particles: frozenset[str]
+    admin: frozenset[str]
+    places: frozenset[str]  # one-word place names: Chinese places' English forms, territory names
+    place_groups: dict[str, int]  # one-word spelling of a listed place -> its group (Kashgar, Kashi)
+    place_members: list[tuple[str, ...]]
+    version: str
+
+
+def _read(name: str) -> dict[str, Any]:
+    path = resources.files("exportguard").joinpath("data", "normalize", name)
+    data = yaml.safe_load(path.read_text("utf-8"))
+    if not isinstance(data, dict) or "version" not in data or "sources" not in data:
+        raise ParseError(name, None, "term list needs `version` and `sources`")
+    return data
+
+
+def _check_sources(name: str, data: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+    known = set(data["sources"])
+    for entry in entries:
+        for src in entry.get("src", []):
+            if src not in known:
+                raise ParseError(name, str(entry), f"unknown source {src!r}")
+
+
+@cache
+def load_terms() -> TermData:
+    """Read and validate every term list (cached)."""
+    from exportguard.normalize.text import fold
+
+    zh: dict[str, ZhTerm] = {}
+    admin: set[str] = set()
+    terms = _read("zh_terms.yml")
+    _check_sources("zh_terms.yml", terms, terms["terms"])
+    pinyin_kinds: dict[str, set[str]] = {"legal": set(), "generic": set(), "admin": set()}
+    for entry in terms["terms"]:
+        zh[entry["term"]] = ZhTerm(entry["term"], tuple(entry["en"]), entry["kind"])
+        if entry["kind"] == "admin":
+            for en in entry["en"]:
+                admin.update(fold(en).split())
+        # The pinyin of a known term is as weak as its translation (youxian gongsi, xinxi, shi).
+        kind = {"org": "generic"}.get(entry["kind"], entry["kind"])
+        pinyin_kinds[kind].update(_term_pinyin_words(entry["term"]))
+    places = _read("zh_places.yml")
+    _check_sources("zh_places.yml", places, places["places"])
+    place_words: set[str] = set()
+    place_groups: dict[str, int] = {}
+    place_members: list[tuple[str, ...]] = []
+    for entry in places["places"]:
+        zh.setdefault(entry["zh"], ZhTerm(entry["zh"], tuple(entry["en"]), "place"))
+        words = tuple(f for f in (fold(en) for en in entry["en"]) if " " not in f)
+        if "company-names" not in entry["src"]:
+            place_words.update(words)
+            if len(words) > 1:
+                for w in words:
+                    place_groups.setdefault(w, len(place_members))
+                place_members.append(words)
+    place_words.update(_territory_words())
+    tokens = _read("tokens.yml")
+    for key in ("legal_forms", "generic", "particles"):
+        _check_sources("tokens.yml", tokens, [tokens[key]])
+    legal = frozenset(tokens["legal_forms"]["tokens"]) | pinyin_kinds["legal"]
+    generic = (frozenset(tokens["generic"]["tokens"]) | pinyin_kinds["generic"]) - legal
+    particles = frozenset(tokens["particles"]["tokens"]) - legal
+    version = "+".join(str(d["version"]) for d in (terms, places, tokens))
+    admin_all = frozenset(admin | pinyin_kinds["admin"]) - legal - generic
+    return TermData(
+        zh, legal, generic, particles, admin_all, frozenset(place_words) - legal, place_groups, place_members, version
+    )
+
+
+def _term_pinyin_words(term: str) -> set[str]:
+    """The pinyin words a term is written as, whole and in two-syllable groups; single
+    syllables (shi, ju) are left out: they are also common Chinese name parts."""
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(term, errors="ignore")
+    groups = [syllables] + [syllables[i : i + 2] for i in range(0, len(syllables), 2)]
+    return {"".join(g) for g in groups if len(g) >= 2}
+
+
+def _territory_words() -> set[str]:
+    """One-word names of countries and territories (rigour's territory database)."""
+    from rigour.territories import get_territories
+
+    from exportguard.normalize.text import fold
+
+    out = set()
+    for terr in get_territories():
+        name = fold(str(terr.name))
+        if name and " " not in name:
+            out.add(name)
+    return out
+
+
+@cache
+def terms_digest() -> str:
+    """Hash of the term files' contents: part of the persisted index key."""
+    h = hashlib.sha256()
+    for name in FILES:
+        h.update(resources.files("exportguard").joinpath("data", "normalize", name).read_bytes())
+    return h.hexdigest()[:12]

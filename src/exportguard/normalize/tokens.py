@@ -1,0 +1,127 @@
+"""Name tokens and their kinds: a legal form, a generic word, a particle or an administrative
+term is weak evidence; an initial matches a full token; a number must match exactly."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from functools import lru_cache
+
+from exportguard.normalize.terms import load_terms
+
+
+class Kind(IntEnum):
+    NAME = 0
+    LEGAL = 1  # Co., Ltd. / GmbH / OOO / JSC … (rigour's generic forms and tokens.yml)
+    GENERIC = 2  # trading, group, technology …
+    PARTICLE = 3  # al, bin, van, der, of, and …
+    ADMIN = 4  # municipal, autonomous, region, province …
+    INITIAL = 5  # a single letter
+    NUMBER = 6  # contains a digit
+    PLACE = 7  # urumqi, zhejiang, iran … (full weight; see PLACE_EXTRA_FACTOR)
+    PATRONYMIC = 8  # petrovich, alekseevna … (often left out: half weight)
+
+
+# How much a token of each kind counts, relative to a name token of the same rarity.
+KIND_WEIGHT: dict[Kind, float] = {
+    Kind.NAME: 1.0,
+    Kind.LEGAL: 0.05,
+    Kind.GENERIC: 0.3,
+    Kind.PARTICLE: 0.15,
+    Kind.ADMIN: 0.3,
+    Kind.INITIAL: 0.3,
+    Kind.NUMBER: 1.0,
+    Kind.PLACE: 1.0,
+    Kind.PATRONYMIC: 0.5,
+}
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
+# An unmatched place name counts this much when the other name has no unmatched word of its own
+# (Zhejiang Dahua Technology ~ Dahua Technology; but Urumqi PSB is not Tumushuke PSB).
+PLACE_EXTRA_FACTOR = 0.3
+
+
+@lru_cache(maxsize=262144)
+def token_kind(token: str) -> Kind:
+    """The kind of a folded token."""
+    terms = load_terms()
+    if any(ch.isdigit() for ch in token):
+        return Kind.NUMBER
+    if token in terms.legal:
+        return Kind.LEGAL
+    if len(token) == 1:
+        return Kind.INITIAL
+    if token in terms.particles:
+        return Kind.PARTICLE
+    if token in terms.generic:
+        return Kind.GENERIC
+    if token in terms.admin:
+        return Kind.ADMIN
+    if token in terms.places:
+        return Kind.PLACE
+    if len(token) >= 7 and token.endswith(_PATRONYMIC_ENDINGS):
+        return Kind.PATRONYMIC
+    if len(token) >= 5:
+        near = _near_weak_word(token)
+        if near is not None:
+            return near
+    return Kind.NAME
+
+
+def _near_weak_word(token: str) -> Kind | None:
+    """A typo of a legal form or generic word (Liabilty, Joont, Compnay) is as weak as the word."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    by_length = _weak_words_by_length()
+    for size in (len(token) - 1, len(token), len(token) + 1):
+        words = by_length.get(size)
+        found = process.extractOne(token, words[0], scorer=OSA.distance, score_cutoff=1) if words else None
+        if words and found is not None:
+            return words[1][found[2]]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _weak_words_by_length() -> dict[int, tuple[list[str], list[Kind]]]:
+    terms = load_terms()
+    out: dict[int, tuple[list[str], list[Kind]]] = {}
+    for words, kind in ((terms.legal, Kind.LEGAL), (terms.generic, Kind.GENERIC)):
+        for word in sorted(words):
+            if len(word) >= 5:
+                bucket = out.setdefault(len(word), ([], []))
+                bucket[0].append(word)
+                bucket[1].append(kind)
+    return out
+
+
+def is_strong(token: str) -> bool:
+    """A distinctive word: a name part or a number (not a place, legal form or generic word)."""
+    return token_kind(token) in (Kind.NAME, Kind.NUMBER, Kind.PATRONYMIC)
+
+
+def same_place(a: str, b: str) -> bool:
+    """Two spellings of one place in the place list (Kashgar / Kashi, Urumqi / Wulumuqi)."""
+    groups = load_terms().place_groups
+    ga = groups.get(a)
+    return ga is not None and ga == groups.get(b)
+
+
+def place_spellings(token: str) -> tuple[str, ...]:
+    """The other spellings of a listed place (empty for anything else)."""
+    terms = load_terms()
+    group = terms.place_groups.get(token)
+    return () if group is None else tuple(t for t in terms.place_members[group] if t != token)
+
+
+# Legal forms that only organisations carry: a query naming one is not a person.
+ORG_MARKERS = frozenset(
+    {"llc", "jsc", "ltd", "limited", "inc", "corp", "corporation", "company", "gmbh", "plc", "ooo", "oao",
+     "zao", "pjsc", "ojsc", "cjsc", "bv", "nv", "srl", "sarl", "spa", "kft", "tnhh", "pte", "pty", "bhd"}
+)  # fmt: skip
+
+
+def names_organisation(tokens: tuple[str, ...]) -> bool:
+    return any(t in ORG_MARKERS for t in tokens)
+
+
+def is_weak(token: str) -> bool:
+    return KIND_WEIGHT[token_kind(token)] < 0.5

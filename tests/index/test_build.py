@@ -1,0 +1,88 @@
+from pathlib import Path
+
+from exportguard.index.build import build_index
+from exportguard.index.cache import load_cached, save_cached
+from exportguard.index.fuzzy import build_delete_keys, neighbours
+from exportguard.index.search import search, token_matches
+from tests.match.entities import ent, sample
+
+
+def _group_ids(ix, eid: str) -> set[str]:  # type: ignore[no-untyped-def]
+    idx = ix.entity_ids.index(eid)
+    return {ix.entity_ids[m] for m in ix.groups[ix.entity_group[idx]]}
+
+
+def test_groups_by_shared_keys() -> None:
+    ix = build_index(sample())
+    assert _group_ids(ix, "us_ofac_cons-30946") >= {"us_ofac_cons-30946", "us_trade_csl-30946-CMIC"}
+    assert _group_ids(ix, "eu_fsf-13") == {"eu_fsf-13", "un_sc_sanctions-QDi.001"}
+
+
+def test_groups_same_name_same_country_across_sub_lists() -> None:
+    ix = build_index(sample())
+    # The Entity List entry shares no key with the CMIC entries, but the same name and country.
+    assert "us_trade_csl-el1" in _group_ids(ix, "us_ofac_cons-30946")
+    # Same person name (any word order) and birth date in two sources.
+    assert _group_ids(ix, "us_ofac_sdn-1") == {"us_ofac_sdn-1", "gb_hmt_sanctions-1"}
+
+
+def test_same_name_without_shared_facts_is_not_grouped() -> None:
+    a = ent("us_ofac_sdn-10", "Person", ["KIM, Chol"], birthDate="1960")
+    b = ent("gb_hmt_sanctions-10", "Person", ["KIM Chol"], birthDate="1971")
+    c = ent("us_bis_dpl-10", "Organization", ["Star Trading"], country="ae")
+    d = ent("us_trade_csl-10", "Organization", ["Star Trading"], country="cn")
+    ix = build_index([a, b, c, d])
+    assert len(set(ix.entity_group)) == 4
+
+
+def test_postings_and_forms() -> None:
+    ix = build_index(sample())
+    xpcc = ix.vocab["xpcc"]
+    owners = {ix.entity_ids[ix.form_entity[f]] for f in ix.posting(xpcc)}
+    assert owners == {"us_ofac_sdn-29299", "us_trade_csl-el2", "us_trade_csl-el3"}
+    assert ix.token_weight("xpcc") > ix.token_weight("llc")
+
+
+def test_fuzzy_neighbours_within_one_edit() -> None:
+    tokens = ["john", "jon", "joan", "hikvision", "smith"]
+    keys = build_delete_keys(enumerate(tokens))
+    found = {tokens[t] for t, _d in neighbours(keys, tokens, "jhon")}
+    assert found == {"john", "jon"}  # a transposition and a deletion; "joan" is two edits away
+    assert {tokens[t] for t, _d in neighbours(keys, tokens, "hikvison")} == {"hikvision"}
+
+
+def test_search_finds_brand_typo_and_identifier() -> None:
+    ix = build_index(sample())
+    found = {ix.entity_ids[c.entity] for c in search(ix, [("hikvison",)])}
+    assert "us_trade_csl-el1" in found
+    by_id = search(ix, [("nothing", "like", "it")], identifiers=["91330000733796106P"])
+    assert [ix.entity_ids[c.entity] for c in by_id] == ["us_ofac_cons-30946"]
+    assert token_matches(ix, "xpcc") == {ix.vocab["xpcc"]: 1.0}
+
+
+def test_search_joins_syllables_written_apart() -> None:
+    ix = build_index([ent("us_ofac_sdn-5", "Person", ["SUN, Jinlong"])])
+    found = search(ix, [("jin", "long", "sun")])
+    assert found and found[0].coverage > 0.9
+
+
+def test_cache_roundtrip(tmp_path: Path) -> None:
+    ix = build_index(sample(), key="k1")
+    assert save_cached(tmp_path, ix) is not None
+    loaded = load_cached(tmp_path, "k1")
+    assert loaded is not None and loaded.entity_ids == ix.entity_ids
+    assert load_cached(tmp_path, "other") is None
+    ix2 = build_index(sample()[:2], key="k2")
+    save_cached(tmp_path, ix2)
+    assert load_cached(tmp_path, "k1") is None  # older index removed
+
+
+def test_search_splits_words_written_together() -> None:
+    ix = build_index([ent("us_ofac_sdn-6", "Company", ["LEBRA MOON GENERAL TRADING LLC"])])
+    found = search(ix, [("lebramoon", "general", "trading", "llc")])
+    assert found and ix.entity_ids[found[0].entity] == "us_ofac_sdn-6"
+
+
+def test_search_finds_spelling_variants() -> None:
+    ix = build_index([ent("us_ofac_sdn-7", "Person", ["JANNATI, Ahmad"])])
+    assert search(ix, [("dzhannati", "akhmad")])

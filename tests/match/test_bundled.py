@@ -1,0 +1,60 @@
+"""The done-when checks of the screening engine, against the real bundled lists."""
+
+from __future__ import annotations
+
+from exportguard.match.screener import Screener
+from exportguard.match.types import Query
+
+EL = "Entity List (EL) - Bureau of Industry and Security"
+
+
+def _sub_lists(result) -> set[str]:  # type: ignore[no-untyped-def]
+    return {s.sub_list or "" for s in result.sources}
+
+
+def test_hikvision_full_name_finds_entity_list_designation_with_all_sources(
+    bundled_screener: Screener,
+) -> None:
+    resp = bundled_screener.screen(Query("Hangzhou Hikvision Digital Technology Co., Ltd."))
+    top = resp.results[0]
+    assert top.match
+    assert EL in _sub_lists(top)
+    sources = {s.source for s in top.sources}
+    assert {"us_trade_csl", "us_ofac_cons"} <= sources
+    assert any("CMIC" in (s.sub_list or "") or "CMIC-EO13959" in s.programmes for s in top.sources)
+
+
+def test_hikvision_brand_finds_it(bundled_screener: Screener) -> None:
+    top = bundled_screener.screen(Query("HIKVISION")).results[0]
+    assert top.match and EL in _sub_lists(top)
+
+
+def test_jinlong_sun_finds_ofac_entry(bundled_screener: Screener) -> None:
+    top = bundled_screener.screen(Query("Jinlong Sun", schema="Person")).results[0]
+    assert top.match
+    assert "us_ofac_sdn-29300" in top.entity_ids
+
+
+def test_chinese_script_xpcc(bundled_screener: Screener) -> None:
+    top = bundled_screener.screen(Query("新疆生产建设兵团")).results[0]
+    assert top.match
+    assert "us_ofac_sdn-29299" in top.entity_ids
+    assert EL in _sub_lists(top)
+
+
+def test_chinese_script_urumqi_psb(bundled_screener: Screener) -> None:
+    top = bundled_screener.screen(Query("乌鲁木齐市公安局")).results[0]
+    assert top.match
+    assert top.caption == "Urumqi Municipal Public Security Bureau"
+    assert EL in _sub_lists(top)
+
+
+def test_unlisted_parties_do_not_match(bundled_screener: Screener) -> None:
+    for name in ("Noldus Information Technology", "Shihezi University"):
+        assert not bundled_screener.screen(Query(name)).has_match, name
+
+
+def test_un_listing_mirrored_by_uk_is_one_result(bundled_screener: Screener) -> None:
+    resp = bundled_screener.screen(Query("Al-Qaida", schema="Organization"))
+    top = resp.results[0]
+    assert {"un_sc_sanctions", "gb_hmt_sanctions"} <= {s.source for s in top.sources}

@@ -1,0 +1,64 @@
+from pathlib import Path
+
+import pytest
+
+from exportguard.errors import InputFileError, ValidationError
+from exportguard.match.parties import read_parties
+from exportguard.match.types import Query
+
+
+def test_csv_with_detected_columns(tmp_path: Path) -> None:
+    path = tmp_path / "parties.csv"
+    path.write_text(
+        "Company Name;Country;DOB\nHikvision;CN;\n;CN;\nJohn Doe;Atlantis;\nSun Jinlong;CN;1962-13-01\n",
+        "utf-8",
+    )
+    parties = read_parties(path)
+    assert parties.mapping == {"name": "Company Name", "country": "Country", "birth_date": "DOB"}
+    assert [r.row for r in parties.valid] == [2]
+    errors = {r.row: r.error for r in parties.skipped}
+    assert errors[3] == "name is empty"
+    assert "unknown country 'Atlantis'" in (errors[4] or "")
+    assert "not a real date" in (errors[5] or "")
+
+
+def test_jsonl_and_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "parties.jsonl"
+    path.write_text('{"name": "XPCC", "schema": "organisation"}\nnot json\n[1]\n', "utf-8")
+    parties = read_parties(path, base=Query("-", threshold=0.8))
+    assert parties.valid[0].query is not None and parties.valid[0].query.schema == "Organization"
+    assert parties.valid[0].query.threshold == 0.8
+    assert [r.row for r in parties.skipped] == [2, 3]
+
+
+def test_xlsx(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Party", "Identifier"])
+    ws.append(["Hikvision", "91330000733796106P"])
+    path = tmp_path / "p.xlsx"
+    wb.save(path)
+    parties = read_parties(path)
+    assert parties.valid[0].query is not None and parties.valid[0].query.identifiers == ["91330000733796106P"]
+
+
+def test_file_problems(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", "utf-8")
+    with pytest.raises(InputFileError, match="empty"):
+        read_parties(empty)
+    no_name = tmp_path / "x.csv"
+    no_name.write_text("foo,bar\n1,2\n", "utf-8")
+    with pytest.raises(InputFileError, match="no name column"):
+        read_parties(no_name)
+    with pytest.raises(ValidationError, match="no column 'Nom'"):
+        read_parties(no_name, {"name": "Nom"})
+    header_only = tmp_path / "h.csv"
+    header_only.write_text("name\n", "utf-8")
+    with pytest.raises(InputFileError, match="only a header"):
+        read_parties(header_only)
+    with pytest.raises(InputFileError, match="not found"):
+        read_parties(tmp_path / "missing.csv")

@@ -1,0 +1,91 @@
+from pathlib import Path
+
+import pytest
+
+from exportguard.errors import ValidationError
+from exportguard.index.memory import MemoryStore
+from exportguard.match.screener import ALGORITHM_NAME, ALGORITHM_VERSION, Screener, get_screener
+from exportguard.match.types import Query
+from tests.match.entities import sample
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(MemoryStore(sample()), persist=False)
+
+
+def test_one_result_per_designation_with_every_source(screener: Screener) -> None:
+    resp = screener.screen(Query("Hangzhou Hikvision Digital Technology Co., Ltd."))
+    top = resp.results[0]
+    assert top.match and top.score == 1.0
+    assert set(top.entity_ids) == {"us_trade_csl-el1", "us_ofac_cons-30946", "us_trade_csl-30946-CMIC"}
+    assert len({r.id for r in resp.results}) == len(resp.results)
+    assert resp.algorithm_name == ALGORITHM_NAME and resp.algorithm_version == ALGORITHM_VERSION
+    assert {v.source for v in resp.lists} >= {"us_ofac_sdn", "us_trade_csl"}
+
+
+def test_explanation_names_the_matched_names(screener: Screener) -> None:
+    resp = screener.screen(Query("Jinlong Sun", schema="Person", birth_date="1962", countries=["CN"]))
+    top = resp.results[0]
+    assert top.caption == "SUN, Jinlong"
+    features = {e.feature: e for e in top.explanation}
+    assert features["name"].query_value == "Jinlong Sun"
+    assert features["name"].candidate_value == "SUN, Jinlong"
+    assert features["birth_date"].weight > 0 and features["country"].weight > 0
+
+
+def test_birth_date_contradiction_lowers_score(screener: Screener) -> None:
+    plain = screener.screen(Query("Jinlong Sun", schema="Person")).results[0].score
+    wrong = screener.screen(Query("Jinlong Sun", schema="Person", birth_date="1990")).results[0].score
+    assert wrong < plain
+
+
+def test_schema_filters_and_source_filter(screener: Screener) -> None:
+    person = screener.screen(Query("Hikvision", schema="Person"))
+    assert not person.results
+    only = screener.screen(Query("Hikvision", sources=["us_ofac_cons"]))
+    assert only.results[0].entity_ids == ["us_ofac_cons-30946"]
+    assert [v.source for v in only.lists] == ["us_ofac_cons"]
+
+
+def test_identifier_finds_entity_with_other_name(screener: Screener) -> None:
+    resp = screener.screen(Query("Totally Different Name", identifiers=["91330000733796106P"]))
+    assert resp.results[0].match
+    assert any(e.feature == "identifier" for e in resp.results[0].explanation)
+
+
+def test_no_match_for_unlisted_names(screener: Screener) -> None:
+    assert not screener.screen(Query("Noldus Information Technology")).has_match
+    assert not screener.screen(Query("XYZ Trading Corp")).has_match
+
+
+def test_bad_query_raises_validation_error(screener: Screener) -> None:
+    with pytest.raises(ValidationError):
+        screener.screen(Query(" "))
+
+
+def test_to_dict_shape(screener: Screener) -> None:
+    data = screener.screen(Query("XPCC")).to_dict()
+    assert set(data) == {"query", "results", "algorithm", "lists"}
+    result = data["results"][0]
+    assert {"id", "caption", "schema", "score", "match", "sources", "properties", "explanation"} <= set(
+        result
+    )
+    assert set(result["explanation"][0]) == {
+        "feature",
+        "score",
+        "weight",
+        "detail",
+        "query_value",
+        "candidate_value",
+    }
+    assert set(result["sources"][0]) >= {"source", "sub_list", "programmes", "listed_on"}
+
+
+def test_screen_many_and_shared_screener(tmp_path: Path) -> None:
+    store = MemoryStore(sample(), home=tmp_path)
+    screener = get_screener(store)
+    assert get_screener(store) is screener
+    out = screener.screen_many([Query("XPCC"), Query("Hikvision")])
+    assert [r.has_match for r in out] == [True, True]
+    assert list((tmp_path / "index").glob("*.index.pickle"))  # persisted for the next process

@@ -1,0 +1,52 @@
+import pytest
+
+from exportguard.match.align import align, join_runs
+from exportguard.match.similarity import token_similarity
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "how", "at_least", "below"),
+    [
+        ("john", "john", "exact", 1.0, 1.01),
+        ("jon", "john", "fuzzy", 0.7, 0.8),
+        ("sergey", "sergei", "spelling", 0.95, 0.96),
+        ("karo", "caro", "spelling", 0.95, 0.96),
+        ("atals", "atlas", "fuzzy", 0.9, 0.91),  # swapped neighbours: a typing slip
+        ("mohammed", "muhammad", "fuzzy", 0.7, 0.8),  # two edits from eight letters
+        ("mhmd", "mohammed", "consonants", 0.85, 0.86),  # vowel-less romanisation of محمد
+        ("j", "john", "initial", 0.6, 0.61),
+    ],
+)
+def test_similar_tokens(a: str, b: str, how: str, at_least: float, below: float) -> None:
+    sim, found = token_similarity(a, b, initials=True)
+    assert found == how and at_least <= sim < below
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("duong", "cuong"),  # short names that differ in the first letter
+        ("minghui", "mingguo"),  # two edits in seven letters
+        ("brq", "barqawi"),  # skeletons equal but lengths far apart
+        ("mahmud", "mohammed"),  # both spelled with vowels: no skeleton match
+        ("2019", "2018"),
+        ("j", "john"),  # initials only count for people (initials=False here)
+    ],
+)
+def test_different_tokens(a: str, b: str) -> None:
+    assert token_similarity(a, b)[0] == 0.0
+
+
+def test_join_runs_both_ways() -> None:
+    assert join_runs(["sun", "jin", "long"], {"sun", "jinlong"}) == ["sun", "jinlong"]
+    assert join_runs(["abd", "allh"], {"abdallah"}) == ["abdallh"]
+    assert join_runs(["a", "b"], {"a", "b"}) == ["a", "b"]
+
+
+def test_alignment_is_order_free_and_weighted() -> None:
+    weights = {"sun": 5.0, "jinlong": 10.0, "llc": 0.1}.get
+    al = align(["jinlong", "sun"], ["sun", "jinlong", "llc"], lambda t: weights(t, 1.0))
+    assert {(p.query, p.candidate) for p in al.pairs} == {("sun", "sun"), ("jinlong", "jinlong")}
+    assert al.query_coverage == 1.0
+    assert al.candidate_coverage == pytest.approx(15 / 15.1)
+    assert al.candidate_extra == ["llc"]

@@ -1,0 +1,88 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exportguard.normalize.identifiers import normalize_identifier
+from exportguard.normalize.names import name_forms, tokens_of
+from exportguard.normalize.phonetics import skeleton
+from exportguard.normalize.tokens import Kind, is_weak, token_kind
+
+
+def test_legal_forms_become_generic_tokens() -> None:
+    assert tokens_of("Hangzhou Hikvision Digital Technology Co., Ltd.") == (
+        "hangzhou",
+        "hikvision",
+        "digital",
+        "technology",
+        "llc",
+    )
+    assert tokens_of("ООО Газпром") == ("llc", "gazprom")
+    assert token_kind("llc") is Kind.LEGAL
+
+
+def test_person_prefixes_removed_and_order_kept() -> None:
+    assert tokens_of("Mr. John Smith", org=False) == ("john", "smith")
+
+
+def test_parenthesis_gives_acronym_and_plain_forms() -> None:
+    forms = name_forms("Xinjiang Production and Construction Corps (XPCC)", "Organization")
+    hows = {f.how: f.tokens for f in forms}
+    assert hows["acronym"] == ("xpcc",)
+    assert hows["without-parenthesis"][-1] == "corps"
+
+
+def test_scripts_are_transliterated() -> None:
+    assert name_forms("Сергей Шойгу", "Person")[0].tokens == ("sergei", "shoigu")
+    assert name_forms("Αλέξης Τσίπρας", "Person")[0].tokens == ("alexis", "tsipras")
+    assert name_forms("محمد علي", "Person")[0].tokens == ("mhmd", "aly")  # ain written as a vowel
+    assert name_forms("جمال التكريتي", "Person")[0].tokens == ("jmal", "al", "tkryty")
+    assert name_forms("乌鲁木齐市公安局")[0].how == "translated"
+
+
+def test_token_kinds() -> None:
+    assert token_kind("trading") is Kind.GENERIC
+    assert token_kind("al") is Kind.PARTICLE
+    assert token_kind("municipal") is Kind.ADMIN
+    assert token_kind("urumqi") is Kind.PLACE
+    assert token_kind("j") is Kind.INITIAL
+    assert token_kind("hikvision") is Kind.NAME
+    assert is_weak("corp") and not is_weak("hikvision")
+
+
+def test_skeleton_bridges_vowelless_transliteration() -> None:
+    assert skeleton("mohammed") == skeleton("muhammad") == "mhmd"
+
+
+def test_identifiers() -> None:
+    assert normalize_identifier("9133-0000 733796106p") == "91330000733796106P"
+    assert normalize_identifier("ab") is None
+    assert normalize_identifier("HIKVISION") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_name_forms_never_crash(text: str) -> None:
+    for form in name_forms(text):
+        assert all(t and " " not in t for t in form.tokens)
+
+
+def test_arabic_article_split_and_ain_as_vowel() -> None:
+    assert tokens_of("يعقوب", org=False) == ("yaqwb",)
+    assert tokens_of("التكريتي", org=False) == ("al", "tkryty")
+
+
+def test_dotted_acronyms_are_one_token() -> None:
+    assert tokens_of("I.C.I.C. KFT.") == ("icic", "llc")
+    assert tokens_of("P.E.I ENERGY PTE. LTD.")[0] == "pei"
+
+
+def test_typos_of_legal_forms_and_trade_words_are_weak() -> None:
+    assert token_kind("liabilty") is Kind.LEGAL
+    assert token_kind("compnay") is Kind.LEGAL
+    assert token_kind("tecnology") is Kind.GENERIC
+    assert token_kind("hikvison") is Kind.NAME
+
+
+def test_pinyin_of_known_terms_is_weak() -> None:
+    assert token_kind("youxian") is Kind.LEGAL and token_kind("gongsi") is Kind.LEGAL
+    assert token_kind("xinxi") is Kind.GENERIC
+    assert token_kind("shi") is Kind.NAME  # a single syllable is also a surname
