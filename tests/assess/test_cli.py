@@ -1,0 +1,54 @@
+"""``exportguard assess`` end to end in a subprocess: reports written, bad input refused cleanly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.assess.conftest import CASES
+from tests.cli.helpers import run_cli
+
+BAD = CASES / "bad"
+
+
+def test_assess_writes_html_and_json(bundled_home: Path, real_screener: object, tmp_path: Path) -> None:
+    html = tmp_path / "report.html"
+    done = run_cli("assess", str(CASES / "s05_subordinate_bureau.yml"), "-o", str(html), home=bundled_home)
+    assert done.returncode == 0, done.stderr
+    assert "legal outcome LICENCE_REQUIRED, recommendation REFUSE" in done.stderr
+    assert "乌鲁木齐市公安局天山区分局" in html.read_text("utf-8")
+    out = tmp_path / "report.json"
+    done = run_cli("assess", str(CASES / "s07_benign_plain_camera.yml"), "-o", str(out), home=bundled_home)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(out.read_text("utf-8"))
+    assert (data["legal"]["outcome"], data["recommendation"]["outcome"]) == ("NO_LEGAL_REQUIREMENT_FOUND", "PROCEED")
+    assert any(f["rule"] == "SCOPE-LIST-AGE" for f in data["findings"])  # the bundled lists are old
+
+
+def test_assess_pdf_and_json_to_stdout(bundled_home: Path, real_screener: object, tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    done = run_cli("assess", str(CASES / "s02_xpcc_sdn.yml"), "-o", str(pdf), home=bundled_home)
+    assert done.returncode == 0, done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    piped = run_cli("assess", str(CASES / "s02_xpcc_sdn.yml"), home=bundled_home)
+    assert piped.returncode == 0 and json.loads(piped.stdout)["legal"]["outcome"] == "STOP_SANCTIONS"
+
+
+def test_bad_case_is_one_clear_line_and_nothing_is_written(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    out = tmp_path / "report.html"
+    done = run_cli("assess", str(BAD / "unknown_role.yml"), "-o", str(out), home=home)
+    assert done.returncode == 4
+    lines = [ln for ln in done.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "line 11, column 11" in lines[0] and "parties[1].role" in lines[0]
+    assert "Traceback" not in done.stderr
+    assert not out.exists() and not home.exists()  # failed before opening any store
+
+
+def test_unreadable_case_and_unknown_report_format(tmp_path: Path) -> None:
+    missing = run_cli("assess", str(tmp_path / "nope.yml"), "-o", str(tmp_path / "r.html"), home=tmp_path / "home")
+    assert missing.returncode == 3 and "file not found" in missing.stderr
+    bomb = run_cli("assess", str(BAD / "anchor_bomb.yml"), home=tmp_path / "home")
+    assert bomb.returncode == 4 and "anchors" in bomb.stderr
+    docx = run_cli("assess", str(CASES / "s07_benign_plain_camera.yml"), "-o", str(tmp_path / "r.docx"), home=tmp_path / "home")
+    assert docx.returncode == 4 and "unknown report format" in docx.stderr
