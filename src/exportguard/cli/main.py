@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
-import click
 import typer
 
 from exportguard import __version__
-from exportguard.cli import exit_codes
+from exportguard.cli import assess, exit_codes, screen, serve
 from exportguard.cli.common import err_console
 from exportguard.cli.entity import entity
 from exportguard.cli.lists import app as lists_app
@@ -26,15 +24,9 @@ app = typer.Typer(
 app.add_typer(lists_app, name="lists")
 app.command("entity")(entity)
 
-# Feature areas register their own commands (`register(app)`), when present.
-for _module in ("exportguard.cli.screen", "exportguard.cli.assess", "exportguard.cli.serve", "exportguard.cli.cases"):
-    try:
-        _mod = importlib.import_module(_module)
-    except ModuleNotFoundError as _exc:
-        if _exc.name != _module:
-            raise
-        continue
-    _mod.register(app)
+screen.register(app)  # screen, screen-file
+assess.register(app)
+serve.register(app)
 
 
 def _version(value: bool) -> None:
@@ -63,7 +55,7 @@ def main() -> None:
     except KeyboardInterrupt:
         err_console.print("interrupted")
         sys.exit(exit_codes.INTERRUPTED)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         if os.environ.get("EXPORTGUARD_DEBUG"):
