@@ -28,16 +28,26 @@ class Settings:
         return self.home / "exportguard.sqlite3"
 
 
-def _int_env(name: str, default: int, minimum: int) -> int:
+def int_env(name: str, default: int, minimum: int) -> int:
+    """A whole-number setting; unset or blank gives ``default``; anything else invalid is an error."""
+    return int(_env(name, default, minimum, int, "not a whole number"))
+
+
+def number_env(name: str, default: float, minimum: float) -> float:
+    """A numeric setting (seconds, sizes); unset or blank gives ``default``."""
+    return _env(name, default, minimum, float, "not a number")
+
+
+def _env(name: str, default: float, minimum: float, parse: type[int] | type[float], problem: str) -> float:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        value = int(raw)
+        value = parse(raw)
     except ValueError:
-        raise ValidationError(f"{name}={raw!r}: not a whole number") from None
+        raise ValidationError(f"{name}={raw!r}: {problem}") from None
     if value < minimum:
-        raise ValidationError(f"{name}={raw!r}: must be at least {minimum}")
+        raise ValidationError(f"{name}={raw!r}: must be at least {minimum:g}")
     return value
 
 
@@ -48,8 +58,8 @@ def load_settings() -> Settings:
     home = Path(home_raw).expanduser() if home_raw else Path(platformdirs.user_data_dir("exportguard"))
     return Settings(
         home=home,
-        keep_versions=_int_env("EXPORTGUARD_KEEP_VERSIONS", DEFAULT_KEEP_VERSIONS, 1),
-        stale_after_days=_int_env("EXPORTGUARD_STALE_DAYS", STALE_AFTER_DAYS, 1),
+        keep_versions=int_env("EXPORTGUARD_KEEP_VERSIONS", DEFAULT_KEEP_VERSIONS, 1),
+        stale_after_days=int_env("EXPORTGUARD_STALE_DAYS", STALE_AFTER_DAYS, 1),
         bundle=_bool_env("EXPORTGUARD_BUNDLE", True),
     )
 

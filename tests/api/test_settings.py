@@ -56,9 +56,16 @@ def test_bad_limits_and_missing_key_file(monkeypatch: pytest.MonkeyPatch, tmp_pa
         load_api_settings()
     monkeypatch.delenv("EXPORTGUARD_API_TIMEOUT")
     monkeypatch.setenv("EXPORTGUARD_API_MAX_BODY", "lots")
+    with pytest.raises(ValidationError, match="not a whole number"):
+        load_api_settings()
+    monkeypatch.setenv("EXPORTGUARD_API_MAX_BODY", "65536.5")  # a byte count is whole, not rounded
+    with pytest.raises(ValidationError, match="EXPORTGUARD_API_MAX_BODY"):
+        load_api_settings()
+    monkeypatch.setenv("EXPORTGUARD_API_TIMEOUT", "lots")
+    monkeypatch.delenv("EXPORTGUARD_API_MAX_BODY")
     with pytest.raises(ValidationError, match="not a number"):
         load_api_settings()
-    monkeypatch.delenv("EXPORTGUARD_API_MAX_BODY")
+    monkeypatch.delenv("EXPORTGUARD_API_TIMEOUT")
     monkeypatch.setenv("EXPORTGUARD_API_KEYS_FILE", str(tmp_path / "missing"))
     with pytest.raises(InputFileError, match="API keys file"):
         load_api_settings()

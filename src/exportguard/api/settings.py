@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from exportguard.errors import InputFileError, ValidationError
+from exportguard.settings import int_env, number_env
 
 MIN_KEY_LENGTH = 16
 DEFAULT_MAX_BODY = 1_048_576
@@ -108,19 +109,6 @@ def parse_keys(text: str, source: str, *, lines: bool) -> list[ApiKey]:
     return keys
 
 
-def _number_env(name: str, default: float, minimum: float) -> float:
-    raw = os.environ.get(name)
-    if raw is None or not raw.strip():
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ValidationError(f"{name}={raw!r}: not a number") from None
-    if value < minimum:
-        raise ValidationError(f"{name}={raw!r}: must be at least {minimum:g}")
-    return value
-
-
 def load_api_settings() -> ApiSettings:
     """Read ``EXPORTGUARD_API_KEYS``, ``EXPORTGUARD_API_KEYS_FILE``, ``EXPORTGUARD_API_MAX_BODY``,
     ``EXPORTGUARD_API_MAX_QUERIES`` and ``EXPORTGUARD_API_TIMEOUT``; fail loudly on bad values."""
@@ -135,7 +123,7 @@ def load_api_settings() -> ApiSettings:
         keys.extend(parse_keys(text, str(path), lines=True))
     return ApiSettings(
         keys=tuple(keys),
-        max_body_bytes=int(_number_env("EXPORTGUARD_API_MAX_BODY", DEFAULT_MAX_BODY, 1024)),
-        max_queries=int(_number_env("EXPORTGUARD_API_MAX_QUERIES", DEFAULT_MAX_QUERIES, 1)),
-        timeout_seconds=_number_env("EXPORTGUARD_API_TIMEOUT", DEFAULT_TIMEOUT, 1),
+        max_body_bytes=int_env("EXPORTGUARD_API_MAX_BODY", DEFAULT_MAX_BODY, 1024),
+        max_queries=int_env("EXPORTGUARD_API_MAX_QUERIES", DEFAULT_MAX_QUERIES, 1),
+        timeout_seconds=number_env("EXPORTGUARD_API_TIMEOUT", DEFAULT_TIMEOUT, 1),
     )

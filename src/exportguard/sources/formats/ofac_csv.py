@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from exportguard.errors import InputFileError, ParseError
@@ -192,46 +192,43 @@ def _number(text: str | None) -> str | None:
     return None if text is None else re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
 
 
-def _addresses(
+def _attached(
     ctx: ParseContext, path: Path, rows: Rows, records: dict[str, Record], warnings: list[str]
-) -> None:
+) -> Iterator[tuple[Record, list[str]]]:
+    """Rows of a secondary file (add, alt) with the primary record each belongs to, positioned at
+    the row; rows whose ent_num the primary file lacks are counted in one warning."""
     orphans = []
     for line, row in rows:
         rec = records.get(row[0].strip())
         if rec is None:
             orphans.append(row[0].strip())
             continue
-        here = Record(ctx, path, f"line {line}, ent_num {row[0].strip()}", rec.entity, warnings)
+        yield Record(ctx, path, f"line {line}, ent_num {row[0].strip()}", rec.entity, warnings), row
+    if orphans:
+        shown = ", ".join(sorted(set(orphans))[:10])
+        warnings.append(f"{path.name}: {len(orphans)} rows for ent_nums not in the primary file ({shown})")
+
+
+def _addresses(
+    ctx: ParseContext, path: Path, rows: Rows, records: dict[str, Record], warnings: list[str]
+) -> None:
+    for here, row in _attached(ctx, path, rows, records, warnings):
         parts = [p for p in (value(row[2]), value(row[3]), value(row[4])) if p]
-        rec.entity.add("address", ", ".join(parts) or None, ", ".join(row[2:5]))
+        here.entity.add("address", ", ".join(parts) or None, ", ".join(row[2:5]))
         add_country(here, "country", value(row[4]))
-        rec.entity.add("notes", value(row[5]), row[5], "address remarks")
-    _orphans(path, orphans, warnings)
+        here.entity.add("notes", value(row[5]), row[5], "address remarks")
 
 
 def _aliases(
     ctx: ParseContext, path: Path, rows: Rows, records: dict[str, Record], warnings: list[str]
 ) -> None:
-    orphans = []
-    for line, row in rows:
-        rec = records.get(row[0].strip())
-        if rec is None:
-            orphans.append(row[0].strip())
-            continue
-        here = Record(ctx, path, f"line {line}, ent_num {row[0].strip()}", rec.entity, warnings)
+    for here, row in _attached(ctx, path, rows, records, warnings):
         alias_type = here.vocab("alias_types", row[2].strip().lower())
         name = value(row[3])
         if name is None:
             raise ParseError(path, here.position, "alias row without a name")
         add_alias(here, alias_type, name, row[3])
-        rec.entity.add("notes", value(row[4]), row[4], "alias remarks")
-    _orphans(path, orphans, warnings)
-
-
-def _orphans(path: Path, orphans: list[str], warnings: list[str]) -> None:
-    if orphans:
-        shown = ", ".join(sorted(set(orphans))[:10])
-        warnings.append(f"{path.name}: {len(orphans)} rows for ent_nums not in the primary file ({shown})")
+        here.entity.add("notes", value(row[4]), row[4], "alias remarks")
 
 
 FORMAT_SPEC = FormatSpec(
