@@ -3,6 +3,7 @@
 #   ./run.sh          set up (virtualenv in .venv) and run the main job on the bundled lists:
 #                     show the lists, then assess examples/urumqi-psb-face-recognition.yml into out/
 #   ./run.sh test     set up with test tools; lint (ruff), type-check (mypy), run the test suite
+#   ./run.sh bench    set up with benchmark tools; run every benchmark, figures to bench/RESULTS.md
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=${PYTHON:-python3}
@@ -12,7 +13,10 @@ fi
 VENV=.venv/bin
 stamp=.venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)
 extras=""
-[ "${1:-}" = "test" ] && extras="[test]"
+case "${1:-}" in
+  test) extras="[test]" ;;
+  bench) extras="[bench]" ;;
+esac
 if [ ! -f "$stamp$extras" ]; then
   "$VENV/python" -m pip install --quiet --upgrade pip
   "$VENV/python" -m pip install --quiet -e ".$extras"
@@ -25,6 +29,12 @@ case "${1:-}" in
     "$VENV/mypy"
     exec "$VENV/python" -m pytest -q "$@"
     ;;
+  bench)
+    export EXPORTGUARD_HOME=${EXPORTGUARD_HOME:-$PWD/.exportguard-home}
+    "$VENV/python" bench/load_lists.py --runs 2
+    "$VENV/python" bench/screen/run.py
+    "$VENV/python" bench/load_api.py
+    ;;
   "")
     export EXPORTGUARD_HOME=${EXPORTGUARD_HOME:-$PWD/.exportguard-home}
     "$VENV/exportguard" lists show --format table
@@ -34,7 +44,7 @@ case "${1:-}" in
     done
     ;;
   *)
-    echo "usage: ./run.sh [test [pytest args]]" >&2
+    echo "usage: ./run.sh [test [pytest args] | bench]" >&2
     exit 2
     ;;
 esac

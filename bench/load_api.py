@@ -22,11 +22,16 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
+
+sys.path.insert(0, str(Path(__file__).parent))
+from results import machine_line, write_section  # noqa: E402
 
 QUERY = {
     "queries": {"q": {"schema": "Person", "properties": {"name": ["Kim Jong Un"], "nationality": ["kp"]}}}
@@ -122,6 +127,7 @@ async def run(
     latencies: list[float] = []
     errors = 0
     sent = 0
+    answers: Counter[str] = Counter()
     conns = [await Connection.open(host, port) for _ in range(concurrency)]
     for conn in conns:  # warm up (not counted)
         await conn.post(request)
@@ -135,8 +141,12 @@ async def run(
             t0 = time.perf_counter()
             status, body = await conn.post(request)
             latencies.append(time.perf_counter() - t0)
-            if status != 200 or not json.loads(body)["responses"]["q"]["results"]:
+            if status != 200:
                 errors += 1
+                answers[f"{status} {json.loads(body).get('error', {}).get('code', '?')}"] += 1
+            elif not json.loads(body)["responses"]["q"]["results"]:
+                errors += 1
+                answers["200 without results"] += 1
 
     await asyncio.gather(*(worker(c) for c in conns))
     elapsed = time.perf_counter() - start
@@ -153,7 +163,19 @@ async def run(
         "p99_ms": round(cuts[98] * 1000, 1),
         "max_ms": round(max(latencies) * 1000, 1),
         "concurrency": concurrency,
+        "error_answers": dict(answers) or "none",
     }
+
+
+def _markdown(figures: dict[str, object], args: argparse.Namespace) -> str:
+    rows = "\n".join(f"| {key} | {value} |" for key, value in figures.items())
+    return (
+        "## API load (`python bench/load_api.py`)\n\n"
+        f"{machine_line()} `POST /match/default` with one query per request, loopback only, at most "
+        f"{args.requests} requests or {args.duration:g} s, {args.concurrency} in flight. "
+        f"Target (issue #5): >= {args.min_rps:g} requests/s and p99 <= {args.max_p99_ms:g} ms.\n\n"
+        "| figure | value |\n| --- | --- |\n" + rows
+    )
 
 
 def main() -> None:
@@ -169,6 +191,7 @@ def main() -> None:
     parser.add_argument("--min-rps", type=float, default=200.0)
     parser.add_argument("--max-p99-ms", type=float, default=100.0)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
     args = parser.parse_args()
     if not (1 <= args.requests <= 100_000 and 0 < args.duration <= 600 and 1 <= args.concurrency <= 64):
         sys.exit("bounds: 1..100000 requests, up to 600 s, 1..64 concurrent")
@@ -188,6 +211,8 @@ def main() -> None:
     else:
         for key, value in figures.items():
             print(f"{key:>12}: {value}")
+    if not args.no_write:
+        write_section("api", _markdown(figures, args))
     sys.exit(0 if figures["target_met"] and not figures["errors"] else 1)
 
 

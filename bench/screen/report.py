@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import platform
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from quality import Tally
+from results import write_section
 
 from exportguard.match.screener import ALGORITHM_NAME, ALGORITHM_VERSION
 
-RESULTS = Path(__file__).parent.parent / "RESULTS.md"
 START, END = "<!-- screening:start -->", "<!-- screening:end -->"
 CATEGORIES = ("alias", "cross_publisher", "perturbation", "negative")
 
@@ -111,13 +110,7 @@ def write_report(
     ]
     text = "\n".join(lines)
     if write:
-        old = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
-        if START in old and END in old:
-            head, rest = old.split(START, 1)
-            new = head + text + rest.split(END, 1)[1]
-        else:
-            new = old.rstrip("\n") + "\n\n" + text + "\n"
-        RESULTS.write_text(new, "utf-8")
+        write_section("screening", "\n".join(lines[1:-1]))
     return text
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # bench/results.py
 
 from datasets import alias_cases, cross_publisher_cases, negative_cases, perturbation_cases  # noqa: E402
 from quality import Reference, evaluate  # noqa: E402

@@ -190,11 +190,19 @@ def test_unreadable_files(tmp_path: Path) -> None:
         load_case(big)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
-def test_permission_denied(tmp_path: Path) -> None:
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     locked = tmp_path / "locked.yml"
     locked.write_text(GOOD, "utf-8")
     locked.chmod(0)
+    if os.geteuid() == 0:  # root reads any file: make the read fail as it would for a user
+        real = Path.read_bytes
+
+        def denied(self: Path) -> bytes:
+            if self == locked:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", denied)
     with pytest.raises(InputFileError, match="permission denied"):
         load_case(locked)
 

@@ -22,7 +22,7 @@ from exportguard.store.sqlite import source_of
 
 
 def entity(
-    entity_id: Annotated[str, typer.Argument(help="Entity ID, <source>-<record id>, e.g. us_ofac_sdn-29299")],
+    entity_id: Annotated[str, typer.Argument(metavar="ENTITY_ID", help="Entity ID, <source>-<record id>, e.g. us_ofac_sdn-29299")],
     fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="table or json")] = None,
 ) -> None:
     """Show one listed entity with every value, its original form and its source."""

@@ -79,7 +79,7 @@ def show(fmt: FormatOpt = None) -> None:
 
 @app.command("load")
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="File(s) of one publication of the list")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATHS", help="File(s) of one publication of the list")],
     source: Annotated[str, typer.Option("--source", "-s", help="Source ID, e.g. us_ofac_sdn")],
     format: Annotated[str | None, typer.Option("--format", help="Force a format instead of detecting it")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="As-of date (YYYY-MM-DD) when the file has none")] = None,
@@ -99,7 +99,7 @@ def load(
 
 @app.command("update")
 def update(
-    sources: Annotated[list[str] | None, typer.Argument(help="Source IDs (default: all with a download URL)")] = None,
+    sources: Annotated[list[str] | None, typer.Argument(metavar="SOURCES", help="Source IDs (default: all with a download URL)")] = None,
     mirror: Annotated[str | None, typer.Option("--from", help="Base URL of a mirror holding the files by name")] = None,
     format: Annotated[str | None, typer.Option("--format", help="Which published format to download")] = None,
     retries: Annotated[int, typer.Option(min=1, max=10, help="Attempts per file")] = 3,
@@ -126,7 +126,7 @@ def update(
 
 @app.command("diff")
 def diff(
-    source: Annotated[str, typer.Argument(help="Source ID")],
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="Source ID")],
     old: Annotated[int | None, typer.Option(help="Older version (default: the one before --new)")] = None,
     new: Annotated[int | None, typer.Option(help="Newer version (default: current)")] = None,
     fmt: FormatOpt = None,
@@ -153,7 +153,7 @@ def diff(
 
 @app.command("export")
 def export(
-    sources: Annotated[list[str] | None, typer.Argument(help="Source IDs (default: all)")] = None,
+    sources: Annotated[list[str] | None, typer.Argument(metavar="SOURCES", help="Source IDs (default: all)")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout")] = None,
 ) -> None:
     """Export current versions as FollowTheMoney entity JSON lines."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any, Protocol, cast
 
 import typer
+from rich.markup import escape
 
 from exportguard import __version__
 from exportguard.cli import assess, exit_codes, screen, serve
@@ -46,11 +48,37 @@ def _root(
     """
 
 
+def _is_click_error(exc: BaseException, name: str) -> bool:
+    # typer may bring click or its own copy of it: recognise its exceptions by class name
+    return any(cls.__name__ == name for cls in type(exc).__mro__)
+
+
+class _ClickError(Protocol):
+    """What exportguard reads of click's (or typer's copy of click's) usage errors."""
+
+    exit_code: int
+    ctx: Any
+
+    def format_message(self) -> str: ...
+
+
+def _usage_error(exc: Exception) -> int:
+    """A bad command line: help when nothing was asked, else one line naming the problem."""
+    err = cast(_ClickError, exc)
+    ctx = getattr(err, "ctx", None)
+    if _is_click_error(exc, "NoArgsIsHelpError") and ctx is not None:
+        typer.echo(ctx.get_help())
+        return exit_codes.USAGE
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    err_console.print(f"[red]error:[/] {escape(err.format_message())}{escape(hint)}", highlight=False)
+    return int(err.exit_code)
+
+
 def main() -> None:
     try:
-        app(standalone_mode=True)
+        code = app(standalone_mode=False)
     except ExportguardError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err_console.print("interrupted")
@@ -58,15 +86,19 @@ def main() -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+        if _is_click_error(exc, "ClickException"):
+            sys.exit(_usage_error(exc))
+        if _is_click_error(exc, "Abort"):
+            err_console.print("aborted")
+            sys.exit(exit_codes.ERROR)
         if os.environ.get("EXPORTGUARD_DEBUG"):
             raise
         err_console.print(
-            f"[red]internal error:[/] {type(exc).__name__}: {exc} (set EXPORTGUARD_DEBUG=1 for the traceback)",
+            f"[red]internal error:[/] {type(exc).__name__}: {escape(str(exc))} (set EXPORTGUARD_DEBUG=1 for the traceback)",
             highlight=False,
-            soft_wrap=True,
         )
         sys.exit(exit_codes.INTERNAL)
-
+    sys.exit(code if isinstance(code, int) else exit_codes.OK)
 
 if __name__ == "__main__":
     main()

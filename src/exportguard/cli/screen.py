@@ -34,7 +34,7 @@ ThresholdOpt = Annotated[
 
 
 def screen(
-    name: Annotated[str, typer.Argument(help="Name of the party to screen (any script)")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Name of the party to screen (any script)")],
     schema: SchemaOpt = "LegalEntity",
     country: Annotated[
         list[str] | None, typer.Option("--country", help="Country code or name (repeatable)")

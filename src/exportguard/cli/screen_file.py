@@ -42,7 +42,7 @@ ColumnOpt = Annotated[str | None, typer.Option(help="Column header (default: fou
 
 
 def screen_file(
-    path: Annotated[Path, typer.Argument(help="CSV/TSV, XLSX or JSON-lines file, one party per row")],
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="CSV/TSV, XLSX or JSON-lines file, one party per row")],
     name_column: Annotated[
         str | None, typer.Option("--name-column", help="Column with the party name (default: detected)")
     ] = None,

@@ -10,6 +10,7 @@ import typer
 
 from exportguard.api.settings import load_api_settings
 from exportguard.cli.common import err_console, load_progress
+from exportguard.match.screener import get_screener
 from exportguard.settings import load_settings
 from exportguard.store import open_store
 
@@ -88,7 +89,13 @@ def serve(
         err_console.print(f"[yellow]warning:[/] serving {host} with no authentication (--insecure-no-auth)")
     settings = load_settings()
     with load_progress() as factory:  # fill a new store once, before the workers start
-        open_store(settings, progress=factory).close()
+        store = open_store(settings, progress=factory)
+    if workers > 1:
+        # Build and persist the candidate index once here, so that every worker loads it from
+        # disk within a second instead of each building its own (and answering 503 until then).
+        err_console.print("preparing the candidate index …", highlight=False)
+        get_screener(store).index  # noqa: B018 - loads or builds and saves it
+    store.close()
     auth_note = f"{len(api_settings.keys)} API key(s)" if api_settings.auth_enabled else "no authentication"
     err_console.print(
         f"exportguard API on http://{host}:{port} ({auth_note}, {workers} worker(s))", highlight=False
