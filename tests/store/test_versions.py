@@ -1,4 +1,5 @@
-"""The versioned store: new versions, no-op reloads, pruning, diffs, atomicity."""
+"""The versioned store: new versions, no-op reloads, pruning, diffs, atomicity — on SQLite and on
+PostgreSQL (``make_store`` and ``store_location`` are parametrised over both; see conftest.py)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,13 @@ import pytest
 from exportguard.errors import InputFileError, NotFoundError, ParseError
 from exportguard.store import Store
 from exportguard.store.loading import load_paths
+from tests.store.conftest import StoreFactory
 
 DPL = Path(__file__).parent.parent / "fixtures" / "dpl"
 
 
-def _store(tmp_path: Path, keep: int = 3) -> Store:
-    return Store(tmp_path / "store.sqlite3", keep_versions=keep)
-
-
-def test_load_creates_version_with_checksum_date_and_counts(tmp_path: Path) -> None:
-    store = _store(tmp_path)
+def test_load_creates_version_with_checksum_date_and_counts(make_store: StoreFactory) -> None:
+    store = make_store()
     outcome = load_paths(store, "us_bis_dpl", [DPL / "dpl_v1.txt"])
     assert outcome.created
     v = outcome.version
@@ -33,8 +31,8 @@ def test_load_creates_version_with_checksum_date_and_counts(tmp_path: Path) -> N
     assert v.loaded_at
 
 
-def test_same_file_again_is_a_noop(tmp_path: Path) -> None:
-    store = _store(tmp_path)
+def test_same_file_again_is_a_noop(make_store: StoreFactory) -> None:
+    store = make_store()
     load_paths(store, "us_bis_dpl", [DPL / "dpl_v1.txt"])
     again = load_paths(store, "us_bis_dpl", [DPL / "dpl_v1.txt"])
     assert not again.created
@@ -42,8 +40,8 @@ def test_same_file_again_is_a_noop(tmp_path: Path) -> None:
     assert [v.version for v in store.versions("us_bis_dpl")] == [1]
 
 
-def test_diff_between_versions(tmp_path: Path) -> None:
-    store = _store(tmp_path)
+def test_diff_between_versions(make_store: StoreFactory) -> None:
+    store = make_store()
     load_paths(store, "us_bis_dpl", [DPL / "dpl_v1.txt"])
     load_paths(store, "us_bis_dpl", [DPL / "dpl_v2.txt"])
     d = store.diff("us_bis_dpl")
@@ -55,8 +53,8 @@ def test_diff_between_versions(tmp_path: Path) -> None:
     assert "I. ASH" not in added_names
 
 
-def test_keeps_only_last_n_versions(tmp_path: Path) -> None:
-    store = _store(tmp_path, keep=2)
+def test_keeps_only_last_n_versions(make_store: StoreFactory, tmp_path: Path) -> None:
+    store = make_store(keep=2)
     texts = (DPL / "dpl_v1.txt").read_text().splitlines(keepends=True)
     for i in range(4):
         f = tmp_path / f"dpl{i}.txt"
@@ -67,8 +65,8 @@ def test_keeps_only_last_n_versions(tmp_path: Path) -> None:
         store.diff("us_bis_dpl", old=1)
 
 
-def test_failed_load_leaves_previous_version(tmp_path: Path) -> None:
-    store = _store(tmp_path)
+def test_failed_load_leaves_previous_version(make_store: StoreFactory, tmp_path: Path) -> None:
+    store = make_store()
     load_paths(store, "us_bis_dpl", [DPL / "dpl_v1.txt"])
     bad = tmp_path / "dpl.txt"
     raw = (DPL / "dpl_v2.txt").read_text()
@@ -81,17 +79,18 @@ def test_failed_load_leaves_previous_version(tmp_path: Path) -> None:
     assert len(list(store.iter_entities(["us_bis_dpl"]))) == store.versions("us_bis_dpl")[0].entity_count
 
 
-def test_kill_during_write_leaves_previous_version_intact(tmp_path: Path) -> None:
+def test_kill_during_write_leaves_previous_version_intact(store_location: Path | str, tmp_path: Path) -> None:
     """A process killed (SIGKILL) inside the write transaction must not damage the store."""
-    db = tmp_path / "store.sqlite3"
-    store = Store(db)
+    db = store_location
+    home = tmp_path / "home"
+    store = Store(db, home=home)
     first = load_paths(store, "us_bis_dpl", [DPL / "dpl_v1.txt"]).version
     store.close()
     script = textwrap.dedent(
         f"""
         import os, signal
         from pathlib import Path
-        import exportguard.store.sqlite as sq
+        import exportguard.store.versioned as sq
         from exportguard.store import Store
         from exportguard.store.loading import load_paths
 
@@ -103,18 +102,20 @@ def test_kill_during_write_leaves_previous_version_intact(tmp_path: Path) -> Non
                 # called while inserting the version row: entity rows are already written
                 os.kill(os.getpid(), signal.SIGKILL)
         sq.json = KillingJson
-        load_paths(Store(Path({str(db)!r})), "us_bis_dpl", [Path({str(DPL / "dpl_v2.txt")!r})])
+        location = {str(db)!r}
+        store = Store(location if "://" in location else Path(location), home=Path({str(home)!r}))
+        load_paths(store, "us_bis_dpl", [Path({str(DPL / "dpl_v2.txt")!r})])
         """
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
     assert proc.returncode == -9, proc.stderr.decode()
-    store = Store(db)
+    store = Store(db, home=home)
     versions = store.versions("us_bis_dpl")
     assert [v.version for v in versions] == [1]
     assert versions[0].checksum == first.checksum
     ents = list(store.iter_entities(["us_bis_dpl"]))
     assert len(ents) == first.entity_count
-    orphans = store._conn.execute("SELECT COUNT(*) FROM entities WHERE version = 2").fetchone()[0]
+    orphans = store._db.query("SELECT COUNT(*) FROM entities WHERE version = 2")[0][0]
     assert orphans == 0
     # and the store still accepts the load afterwards
     assert load_paths(store, "us_bis_dpl", [DPL / "dpl_v2.txt"]).version.version == 2

@@ -18,7 +18,7 @@ from exportguard.cli.common import (
 )
 from exportguard.errors import NotFoundError
 from exportguard.sources.registry import get_meta
-from exportguard.store.sqlite import source_of
+from exportguard.store.versioned import source_of
 
 
 def entity(

@@ -6,6 +6,6 @@
 
 from exportguard.store.models import Diff, LoadOutcome, VersionInfo
 from exportguard.store.opening import open_store
-from exportguard.store.sqlite import Store
+from exportguard.store.versioned import Store
 
 __all__ = ["Diff", "LoadOutcome", "Store", "VersionInfo", "open_store"]

@@ -12,7 +12,7 @@ from exportguard.sources.base import ParseContext, ProgressFn
 from exportguard.sources.formats.inputs import check_file
 from exportguard.sources.registry import check_source, detect_format, get_meta
 from exportguard.store.models import LoadOutcome
-from exportguard.store.sqlite import Store
+from exportguard.store.versioned import Store
 
 ProgressFactory = Callable[[str], ProgressFn]
 

@@ -12,7 +12,7 @@ from exportguard.settings import Settings, load_settings
 from exportguard.sources.registry import SOURCE_IDS
 from exportguard.store.loading import ProgressFactory, load_paths
 from exportguard.store.models import LoadOutcome
-from exportguard.store.sqlite import Store
+from exportguard.store.versioned import Store
 
 
 def bundle_dir() -> Path:
@@ -58,7 +58,7 @@ def open_store(
 ) -> Store:
     """Open the store; with ``bootstrap``, sources with no version yet load from the bundle."""
     settings = settings or load_settings()
-    store = Store(settings.sqlite_path, keep_versions=settings.keep_versions)
+    store = Store(settings.store_location, keep_versions=settings.keep_versions, home=settings.home)
     if bootstrap and settings.bundle and len(store.current_versions()) < len(bundle_manifest()):
         load_bundle(store, progress=progress)
     return store

@@ -20,7 +20,7 @@ from exportguard.api.state import get_engine
 from exportguard.api.yente_models import EntityResponse, SearchResponse
 from exportguard.match.types import Query as ScreenQuery
 from exportguard.normalize.countries import country_name
-from exportguard.store.sqlite import source_of
+from exportguard.store.versioned import source_of
 
 router = APIRouter()
 

@@ -1,14 +1,13 @@
-"""SQLite implementation of the versioned list store.
+"""The versioned list store, on SQLite (default) or PostgreSQL (:mod:`exportguard.store.database`).
 
-Every load writes one new version of one source inside a single transaction (WAL journal): a load
-that fails, is invalid or is killed part-way leaves the previous version untouched and readable.
+Every load writes one new version of one source inside a single transaction: a load that fails,
+is invalid or is killed part-way leaves the previous version untouched and readable.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -16,11 +15,12 @@ from pathlib import Path
 
 from exportguard.errors import NotFoundError, StoreError
 from exportguard.model import Entity
+from exportguard.store.database import Database, PostgresDatabase, Row, SQLiteDatabase, is_postgres_url
 from exportguard.store.models import Diff, VersionInfo
 
 SCHEMA_VERSION = 1
 
-_DDL = """
+_DDL = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS versions (
     source TEXT NOT NULL,
@@ -49,7 +49,9 @@ CREATE TABLE IF NOT EXISTS entities (
     PRIMARY KEY (source, version, id)
 );
 CREATE INDEX IF NOT EXISTS entities_by_id ON entities (id);
+INSERT INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING
 """
+PAGE = 2000  # entities read per query when iterating a whole version
 
 _VERSION_COLS = (
     "source, version, checksum, format, published, as_of, as_of_basis, loaded_at, origin, files, "
@@ -57,22 +59,24 @@ _VERSION_COLS = (
 )
 
 
-def _row_to_version(row: sqlite3.Row) -> VersionInfo:
+def _row_to_version(row: Row) -> VersionInfo:
+    (source, version, checksum, format, published, as_of, as_of_basis, loaded_at, origin, files,
+     counts, records, entity_count, warnings) = row  # fmt: skip  # the order of _VERSION_COLS
     return VersionInfo(
-        source=row["source"],
-        version=row["version"],
-        checksum=row["checksum"],
-        format=row["format"],
-        published=row["published"],
-        as_of=row["as_of"],
-        as_of_basis=row["as_of_basis"],
-        loaded_at=row["loaded_at"],
-        origin=row["origin"],
-        files=json.loads(row["files"]),
-        counts=json.loads(row["counts"]),
-        records=row["records"],
-        entity_count=row["entity_count"],
-        warnings=json.loads(row["warnings"]),
+        source=source,
+        version=version,
+        checksum=checksum,
+        format=format,
+        published=published,
+        as_of=as_of,
+        as_of_basis=as_of_basis,
+        loaded_at=loaded_at,
+        origin=origin,
+        files=json.loads(files),
+        counts=json.loads(counts),
+        records=records,
+        entity_count=entity_count,
+        warnings=json.loads(warnings),
     )
 
 
@@ -82,36 +86,42 @@ def source_of(entity_id: str) -> str:
 
 
 class Store:
-    """Versioned snapshots of every source, in one SQLite file."""
+    """Versioned snapshots of every source, in one SQLite file or one PostgreSQL database.
 
-    def __init__(self, path: Path, keep_versions: int = 3) -> None:
-        self.path = path
+    ``location`` is the SQLite file's path, or a ``postgresql://`` URL; ``home`` is the local
+    folder for derived files (the persisted candidate index), by default the SQLite file's folder.
+    """
+
+    def __init__(self, location: Path | str, keep_versions: int = 3, *, home: Path | None = None) -> None:
         self.keep_versions = keep_versions
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.executescript(_DDL)
-            self._conn.execute(
-                "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"{path}: cannot open the list store ({exc})") from None
+        self._db: Database
+        if isinstance(location, str) and is_postgres_url(location):
+            if home is None:
+                raise ValueError("a PostgreSQL store needs a local home for its index")
+            self._db = PostgresDatabase(location, _DDL)
+            self._home = home
+        else:
+            path = Path(location)
+            self._db = SQLiteDatabase(path, _DDL)
+            self._home = home or path.parent
 
     @property
     def home(self) -> Path:
-        return self.path.parent
+        return self._home
+
+    @property
+    def label(self) -> str:
+        """The store's file or (password-free) URL, for messages."""
+        return self._db.label
 
     def close(self) -> None:
-        self._conn.close()
+        self._db.close()
 
     # -- versions ---------------------------------------------------------------------------
     def versions(self, source: str) -> list[VersionInfo]:
-        rows = self._conn.execute(
+        rows = self._db.query(
             f"SELECT {_VERSION_COLS} FROM versions WHERE source = ? ORDER BY version DESC", (source,)
-        ).fetchall()
+        )
         return [_row_to_version(r) for r in rows]
 
     def current(self, source: str) -> VersionInfo | None:
@@ -119,10 +129,10 @@ class Store:
         return found[0] if found else None
 
     def current_versions(self) -> list[VersionInfo]:
-        rows = self._conn.execute(
+        rows = self._db.query(
             f"SELECT {_VERSION_COLS} FROM versions v WHERE version = "
             "(SELECT MAX(version) FROM versions w WHERE w.source = v.source) ORDER BY source"
-        ).fetchall()
+        )
         return [_row_to_version(r) for r in rows]
 
     def data_fingerprint(self) -> str:
@@ -136,34 +146,41 @@ class Store:
         for info in self.current_versions():
             if sources and info.source not in sources:
                 continue
-            cur = self._conn.execute(
-                "SELECT data FROM entities WHERE source = ? AND version = ? ORDER BY id",
-                (info.source, info.version),
+            yield from self._iter_version(info.source, info.version)
+
+    def _iter_version(self, source: str, version: int) -> Iterator[Entity]:
+        """Page through one version by ID, so no cursor stays open while the caller works."""
+        after = ""
+        while True:
+            rows = self._db.query(
+                "SELECT id, data FROM entities WHERE source = ? AND version = ? AND id > ? ORDER BY id LIMIT ?",
+                (source, version, after, PAGE),
             )
-            for (data,) in cur:
+            for _id, data in rows:
                 yield Entity.from_dict(json.loads(data))
+            if len(rows) < PAGE:
+                return
+            after = rows[-1][0]
 
     def get_entity(self, entity_id: str, version: int | None = None) -> Entity | None:
         source = source_of(entity_id)
         info = self.current(source) if version is None else self._version(source, version)
         if info is None:
             return None
-        row = self._conn.execute(
+        rows = self._db.query(
             "SELECT data FROM entities WHERE source = ? AND version = ? AND id = ?",
             (source, info.version, entity_id),
-        ).fetchone()
-        return None if row is None else Entity.from_dict(json.loads(row[0]))
+        )
+        return Entity.from_dict(json.loads(rows[0][0])) if rows else None
 
     def _version(self, source: str, version: int) -> VersionInfo | None:
-        row = self._conn.execute(
+        rows = self._db.query(
             f"SELECT {_VERSION_COLS} FROM versions WHERE source = ? AND version = ?", (source, version)
-        ).fetchone()
-        return None if row is None else _row_to_version(row)
+        )
+        return _row_to_version(rows[0]) if rows else None
 
     def _digests(self, source: str, version: int) -> dict[str, str]:
-        rows = self._conn.execute(
-            "SELECT id, digest FROM entities WHERE source = ? AND version = ?", (source, version)
-        )
+        rows = self._db.query("SELECT id, digest FROM entities WHERE source = ? AND version = ?", (source, version))
         return {r[0]: r[1] for r in rows}
 
     # -- writing ----------------------------------------------------------------------------
@@ -189,18 +206,16 @@ class Store:
         A delta (``is_delta``) starts from the current version: ``deleted`` IDs are removed and
         ``entities`` added or replaced.
         """
-        conn = self._conn
+        db = self._db
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with db.write_transaction():
                 cur = self.current(source)
                 if cur is not None and cur.checksum == checksum:
-                    conn.execute("ROLLBACK")
                     return None, []
                 version = 1 if cur is None else cur.version + 1
                 rows: dict[str, tuple[str, str, str]] = {}
                 if is_delta and cur is not None:
-                    for eid, schema, digest, data in conn.execute(
+                    for eid, schema, digest, data in db.query(
                         "SELECT id, schema, digest, data FROM entities WHERE source = ? AND version = ?",
                         (source, cur.version),
                     ):
@@ -210,12 +225,12 @@ class Store:
                 for ent in entities:
                     rows[ent.id] = (ent.schema, ent.digest(), ent.to_json())
                 counts = Counter(schema for schema, _d, _j in rows.values())
-                conn.executemany(
+                db.executemany(
                     "INSERT INTO entities (source, version, id, schema, digest, data) VALUES (?, ?, ?, ?, ?, ?)",
                     ((source, version, eid, s, d, j) for eid, (s, d, j) in rows.items()),
                 )
                 loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
-                conn.execute(
+                db.execute(
                     f"INSERT INTO versions ({_VERSION_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         source, version, checksum, format, published, as_of, as_of_basis, loaded_at,
@@ -223,23 +238,13 @@ class Store:
                         len(rows), json.dumps(list(warnings)),
                     ),  # fmt: skip
                 )
-                pruned = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT version FROM versions WHERE source = ? ORDER BY version DESC LIMIT -1 OFFSET ?",
-                        (source, self.keep_versions),
-                    )
-                ]
+                kept = db.query("SELECT version FROM versions WHERE source = ? ORDER BY version DESC", (source,))
+                pruned = [r[0] for r in kept[self.keep_versions :]]
                 for old in pruned:
-                    conn.execute("DELETE FROM entities WHERE source = ? AND version = ?", (source, old))
-                    conn.execute("DELETE FROM versions WHERE source = ? AND version = ?", (source, old))
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: could not write {source} ({exc}); previous version kept") from None
+                    db.execute("DELETE FROM entities WHERE source = ? AND version = ?", (source, old))
+                    db.execute("DELETE FROM versions WHERE source = ? AND version = ?", (source, old))
+        except db.errors as exc:
+            raise StoreError(f"{db.label}: could not write {source} ({exc}); previous version kept") from None
         info = self._version(source, version)
         assert info is not None
         return info, pruned
