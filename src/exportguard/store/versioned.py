@@ -100,6 +100,8 @@ class Store:
                 raise ValueError("a PostgreSQL store needs a local home for its index")
             self._db = PostgresDatabase(location, _DDL)
             self._home = home
+        elif isinstance(location, str) and "://" in location:
+            raise StoreError(f"{location.split('://')[0]}://…: not a PostgreSQL URL nor a SQLite file path")
         else:
             path = Path(location)
             self._db = SQLiteDatabase(path, _DDL)
