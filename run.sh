@@ -39,9 +39,8 @@ case "${1:-}" in
     export EXPORTGUARD_HOME=${EXPORTGUARD_HOME:-$PWD/.exportguard-home}
     "$VENV/exportguard" lists show --format table
     mkdir -p out
-    for ext in html pdf json; do
-      "$VENV/exportguard" assess examples/urumqi-psb-face-recognition.yml -o "out/assessment.$ext"
-    done
+    "$VENV/exportguard" assess examples/urumqi-psb-face-recognition.yml \
+      -o out/assessment.html -o out/assessment.pdf -o out/assessment.json
     ;;
   *)
     echo "usage: ./run.sh [test [pytest args] | bench]" >&2

@@ -34,6 +34,25 @@ def test_assess_pdf_and_json_to_stdout(bundled_home: Path, real_screener: object
     assert piped.returncode == 0 and json.loads(piped.stdout)["legal"]["outcome"] == "STOP_SANCTIONS"
 
 
+def test_one_assessment_several_reports(bundled_home: Path, real_screener: object, tmp_path: Path) -> None:
+    paths = [tmp_path / f"report.{ext}" for ext in ("html", "pdf", "json")]
+    args = [arg for path in paths for arg in ("-o", str(path))]
+    done = run_cli("assess", str(CASES / "s01_listed_psb_entity_list.yml"), *args, home=bundled_home)
+    assert done.returncode == 0, done.stderr
+    assert all(str(path) in done.stderr for path in paths)
+    data = json.loads(paths[2].read_text("utf-8"))
+    # the same assessment in every format: the HTML names the assessment time the JSON holds
+    assert data["generated_at"] in paths[0].read_text("utf-8")
+    assert paths[1].read_bytes().startswith(b"%PDF-")
+    # --format cannot say which of several files it means, and nothing is written then
+    clash = run_cli(
+        "assess", str(CASES / "s01_listed_psb_entity_list.yml"), "-o", str(tmp_path / "a.html"),
+        "-o", str(tmp_path / "b.json"), "--format", "json", home=bundled_home,
+    )  # fmt: skip
+    assert clash.returncode == 4 and "single --output" in clash.stderr
+    assert not (tmp_path / "a.html").exists()
+
+
 def test_bad_case_is_one_clear_line_and_nothing_is_written(tmp_path: Path) -> None:
     home = tmp_path / "home"
     out = tmp_path / "report.html"

@@ -23,7 +23,7 @@ class ReportFormat(StrEnum):
 
 def assess(
     case: Annotated[Path, typer.Argument(metavar="CASE", help="Case file (YAML or JSON) describing the proposed export.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here: .html, .pdf or .json (written atomically).")] = None,
+    output: Annotated[list[Path] | None, typer.Option("--output", "-o", help="Write the report here: .html, .pdf or .json (written atomically; repeatable: one assessment, several formats).")] = None,
     fmt: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="Report format when the file name does not say; without --output, json prints the assessment.")] = None,
     threshold: Annotated[float, typer.Option("--threshold", min=0.0, max=1.0, help="Screening match threshold (0-1).")] = DEFAULT_THRESHOLD,
 ) -> None:
@@ -42,18 +42,21 @@ def assess(
     from exportguard.reports import report_format, write_report
 
     loaded = load_case(case)
-    chosen = report_format(output, fmt.value if fmt else None) if output is not None else None
-    if output is None and fmt in (ReportFormat.html, ReportFormat.pdf):
+    outputs = output or []
+    if len(outputs) > 1 and fmt is not None:
+        raise ValidationError("--format applies to a single --output; name each file with its suffix (.html, .pdf, .json)")
+    chosen = [report_format(path, fmt.value if fmt else None) for path in outputs]  # checked before any work
+    if not outputs and fmt in (ReportFormat.html, ReportFormat.pdf):
         raise ValidationError(f"--format {fmt.value} needs --output FILE")
     store = get_store()
     warn_stale(store.current_versions())
     stale_days = load_settings().stale_after_days
     assessment = assess_case(loaded, get_screener(store), threshold=threshold, stale_after_days=stale_days)
-    if output is not None:
-        written = write_report(assessment, output, chosen)
+    if outputs:
+        written = [write_report(assessment, path, kind) for path, kind in zip(outputs, chosen, strict=True)]
         err_console.print(
             f"{assessment.reference}: legal outcome {assessment.legal.outcome}, recommendation "
-            f"{assessment.recommendation.outcome} - report written to {written}",
+            f"{assessment.recommendation.outcome} - report written to {', '.join(map(str, written))}",
             highlight=False,
         )
         return
