@@ -118,3 +118,13 @@ def test_reload_same_file_says_unchanged(home: Path) -> None:
     r = run_cli("lists", "load", "--source", "us_bis_dpl", str(DPL), home=home, env=NOBUNDLE)
     assert r.returncode == 0
     assert "unchanged" in r.stdout
+
+
+def test_stale_lists_draw_one_warning_line_naming_them(home: Path) -> None:
+    fresh = run_cli("lists", "show", "--format", "json", home=home, env={**NOBUNDLE, "EXPORTGUARD_STALE_DAYS": "100000"})
+    assert fresh.returncode == 0 and "warning" not in fresh.stderr
+    stale = run_cli("lists", "show", "--format", "json", home=home, env={**NOBUNDLE, "EXPORTGUARD_STALE_DAYS": "1"})
+    assert stale.returncode == 0
+    lines = [ln for ln in stale.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, stale.stderr
+    assert "us_bis_dpl as of 20" in lines[0] and "run `exportguard lists update us_bis_dpl`" in lines[0]

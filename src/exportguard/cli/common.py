@@ -96,18 +96,21 @@ def list_versions_json(versions: list[VersionInfo]) -> list[dict[str, Any]]:
 
 
 def warn_stale(versions: list[VersionInfo]) -> None:
-    """Every output states each list's as-of date; warn on stderr for lists older than the limit."""
+    """Every output states each list's as-of date; one line on stderr names the lists older than the
+    limit (with their as-of dates and ages) and the command that refreshes them."""
     stale_days = load_settings().stale_after_days
-    for v in versions:
-        age = v.age_days()
-        if age is None:
-            err_console.print(
-                f"[yellow]warning:[/] {v.source} has no known as-of date — run `exportguard lists update {v.source}`",
-                highlight=False,
-            )
-        elif age > stale_days:
-            err_console.print(
-                f"[yellow]warning:[/] {v.source} list as of {v.as_of} is {age} days old "
-                f"(more than {stale_days}) — run `exportguard lists update {v.source}`",
-                highlight=False,
-            )
+    undated = [v.source for v in versions if v.age_days() is None]
+    old = [v for v in versions if (v.age_days() or 0) > stale_days]
+    if old:
+        listed = ", ".join(f"{v.source} as of {v.as_of} ({v.age_days()} days)" for v in old)
+        which = " ".join(v.source for v in old) if len(old) <= 3 else ""  # a short list is named
+        err_console.print(
+            f"[yellow]warning:[/] {'list' if len(old) == 1 else f'{len(old)} lists'} older than {stale_days} days: "
+            f"{listed} — run `exportguard lists update{' ' + which if which else ''}`",
+            highlight=False,
+        )
+    if undated:
+        err_console.print(
+            f"[yellow]warning:[/] no known as-of date for {', '.join(undated)} — run `exportguard lists update`",
+            highlight=False,
+        )
