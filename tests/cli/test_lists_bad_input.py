@@ -4,6 +4,7 @@ code, and the store exactly as it was."""
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,13 @@ def test_stale_lists_draw_one_warning_line_naming_them(home: Path) -> None:
     lines = [ln for ln in stale.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1, stale.stderr
     assert "us_bis_dpl as of 20" in lines[0] and "run `exportguard lists update us_bis_dpl`" in lines[0]
+
+
+def test_show_table_fits_80_columns_without_cutting_ids_or_dates(home: Path) -> None:
+    shown = run_cli("lists", "show", "--format", "table", home=home, env={**NOBUNDLE, "COLUMNS": "80"})
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert max(len(ln) for ln in lines) <= 80
+    row = next(ln for ln in lines if "us_bis_dpl" in ln)
+    assert re.search(r"\b\d{4}-\d{2}-\d{2}\b", row), row  # the as-of date, whole
+    assert any("not loaded" in ln for ln in lines if "us_ofac_sdn" in ln)

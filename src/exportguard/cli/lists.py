@@ -61,18 +61,23 @@ def show(fmt: FormatOpt = None) -> None:
             }
         )
     else:
-        table = Table(title="Loaded lists")
-        for col in ("source", "version", "as of", "format", "records", "entities", "per schema", "loaded"):
-            table.add_column(col)
+        # Narrow enough for an 80-column terminal: the source and its as-of date never wrap; formats,
+        # files, record counts, load times and warnings are in --format json.
+        table = Table(title="Loaded lists", caption="more per version (format, files, records, warnings): --format json")
+        table.add_column("source", no_wrap=True)
+        table.add_column("version", no_wrap=True)
+        table.add_column("as of", no_wrap=True)
+        table.add_column("entities", justify="right", no_wrap=True)
+        table.add_column("per schema")
         for meta, versions in rows:
             if not versions:
-                table.add_row(meta.id, "—", "not loaded", "", "", "", "", "")
+                table.add_row(meta.id, "—", "not loaded", "", "")
                 continue
             v = versions[0]
-            kept = ",".join(str(x.version) for x in versions)
-            per_schema = ", ".join(f"{k} {n}" for k, n in v.counts.items())
-            table.add_row(meta.id, f"{v.version} (kept {kept})", f"{v.as_of or '?'}", v.format, str(v.records),
-                          str(v.entity_count), per_schema, v.loaded_at)  # fmt: skip
+            kept = ",".join(str(x.version) for x in versions[1:])
+            per_schema = ", ".join(f"{k} {n:,}" for k, n in v.counts.items())
+            table.add_row(meta.id, f"{v.version}" + (f" (also {kept})" if kept else ""), v.as_of or "?",
+                          f"{v.entity_count:,}", per_schema)  # fmt: skip
         console.print(table)
     warn_stale(current)
 

@@ -96,10 +96,10 @@ def print_table(response: ScreenResponse) -> None:
         table = Table(title=f"Screening {q.name!r} ({q.schema}, threshold {q.threshold})")
         table.add_column("score", justify="right")
         table.add_column("match")
-        table.add_column("designation")
+        table.add_column("designation", overflow="fold")  # entity IDs wrap, never cut: `exportguard entity ID`
         table.add_column("schema")
-        table.add_column("sources")
-        table.add_column("why")
+        table.add_column("sources", overflow="fold")
+        table.add_column("why", overflow="fold")
         for r in response.results:
             sources = "\n".join(f"{s.source}" + (f" ({s.sub_list})" if s.sub_list else "") for s in r.sources)
             why = "\n".join(e.detail for e in r.explanation)
