@@ -117,3 +117,16 @@ def test_update_refuses_a_partial_list(mirror: tuple[Mirror, str], tmp_path: Pat
     r = run_cli("lists", "update", "us_bis_dpl", "--from", url, home=tmp_path / "h", env=NOBUNDLE)
     assert r.returncode == 4
     assert "fewer than the 300 expected" in r.stderr
+
+
+def test_update_tries_every_source_and_reports_each_failure(mirror: tuple[Mirror, str], tmp_path: Path) -> None:
+    state, url = mirror
+    state.files["dpl.txt"] = DPL_BYTES  # the mirror has the DPL but not the UN list
+    home = tmp_path / "home"
+    r = run_cli("lists", "update", "un_sc_sanctions", "us_bis_dpl", "--from", url, "--retries", "1", home=home, env=NOBUNDLE)
+    assert r.returncode == 7, r.stderr
+    assert "us_bis_dpl: loaded version 1" in r.stdout  # the source after the failing one was still updated
+    errors = [ln for ln in r.stderr.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 2 and "un_sc_sanctions" in errors[0] and "HTTP 404" in errors[0]
+    assert "1 of 2 sources not updated (un_sc_sanctions)" in errors[1]
+    assert "Traceback" not in r.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from exportguard.cli.common import (
@@ -21,9 +22,11 @@ from exportguard.cli.common import (
     resolve_format,
     warn_stale,
 )
+from exportguard.errors import ExportguardError
 from exportguard.model.ftm import to_ftm
 from exportguard.sources.download import choose_downloads, download_files
 from exportguard.sources.registry import SOURCE_IDS, check_source, get_meta
+from exportguard.store import LoadOutcome, Store
 from exportguard.store.loading import load_paths
 
 app = typer.Typer(help="Official sanctions and export-control lists: show, load, update, diff, export.", no_args_is_help=True)
@@ -109,24 +112,46 @@ def update(
     format: Annotated[str | None, typer.Option("--format", help="Which published format to download")] = None,
     retries: Annotated[int, typer.Option(min=1, max=10, help="Attempts per file")] = 3,
 ) -> None:
-    """Download lists from their official URLs (or a mirror), check them, and load new versions."""
+    """Download lists from their official URLs (or a mirror), check them, and load new versions.
+
+    Every source is tried: one that fails (download, checks, parsing) keeps its current version, is
+    reported on its own line, and makes the exit code non-zero once the others are done."""
     chosen = [check_source(s) for s in sources] if sources else list(SOURCE_IDS)
     store = get_store()
+    failures: list[tuple[str, ExportguardError]] = []
     for source in chosen:
-        meta = get_meta(source)
-        specs = choose_downloads(meta, format)
-        with tempfile.TemporaryDirectory(prefix=f"exportguard-{source}-") as tmp:
-            files = download_files(specs, Path(tmp), mirror=mirror, retries=retries)
-            as_of = None
-            modified = [f.last_modified for f in files if f.last_modified]
-            if modified:
-                as_of = max(parsedate_to_datetime(m).date().isoformat() for m in modified)
-            with load_progress() as factory:
-                outcome = load_paths(
-                    store, source, [f.path for f in files], format=specs[0].format, origin="update",
-                    as_of=as_of, as_of_basis="download (Last-Modified)", strict_counts=True, progress=factory,
-                )  # fmt: skip
+        try:
+            outcome = _update_source(store, source, mirror, format, retries)
+        except ExportguardError as exc:
+            if len(chosen) == 1:
+                raise
+            err_console.print(f"[red]error:[/] {source}: {escape(str(exc))}", highlight=False)
+            failures.append((source, exc))
+            continue
         console.print(outcome.message, highlight=False)
+    if failures:
+        failed = ", ".join(source for source, _exc in failures)
+        summary = ExportguardError(
+            f"{len(failures)} of {len(chosen)} sources not updated ({failed}); they keep their current versions"
+        )
+        summary.exit_code = failures[0][1].exit_code
+        raise summary
+
+
+def _update_source(store: Store, source: str, mirror: str | None, format: str | None, retries: int) -> LoadOutcome:
+    meta = get_meta(source)
+    specs = choose_downloads(meta, format)
+    with tempfile.TemporaryDirectory(prefix=f"exportguard-{source}-") as tmp:
+        files = download_files(specs, Path(tmp), mirror=mirror, retries=retries)
+        as_of = None
+        modified = [f.last_modified for f in files if f.last_modified]
+        if modified:
+            as_of = max(parsedate_to_datetime(m).date().isoformat() for m in modified)
+        with load_progress() as factory:
+            return load_paths(
+                store, source, [f.path for f in files], format=specs[0].format, origin="update",
+                as_of=as_of, as_of_basis="download (Last-Modified)", strict_counts=True, progress=factory,
+            )  # fmt: skip
 
 
 @app.command("diff")

@@ -130,7 +130,7 @@ def _fetch(
                 last_error = f"{type(exc).__name__}: {exc}"
         if attempt < retries:
             time.sleep(backoff * attempt)
-    raise DownloadError(f"{url}: failed after {retries} attempts ({last_error})")
+    raise DownloadError(f"{url}: failed after {retries} attempt{'s' if retries != 1 else ''} ({last_error})")
 
 
 class _Retry(Exception):
