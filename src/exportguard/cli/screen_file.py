@@ -109,7 +109,8 @@ def screen_file(
     _write(done, parties.skipped, fmt, output, screener.versions())
     matches = sum(1 for _r, resp in done if resp.has_match)
     err_console.print(
-        f"screened {len(done)} parties: {matches} with a match, {len(parties.skipped)} rows skipped",
+        f"screened {_count(len(done), 'party', 'parties')}: {matches} with a match, "
+        f"{_count(len(parties.skipped), 'row', 'rows')} skipped",
         highlight=False,
     )
     warn_stale([v for v in screener.versions() if not base.sources or v.source in base.sources])
@@ -173,3 +174,7 @@ def _write(
             fh.close()
         else:
             fh.flush()
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
