@@ -89,3 +89,16 @@ def test_screen_many_and_shared_screener(tmp_path: Path) -> None:
     out = screener.screen_many([Query("XPCC"), Query("Hikvision")])
     assert [r.has_match for r in out] == [True, True]
     assert list((tmp_path / "index").glob("*.index.pickle"))  # persisted for the next process
+
+
+def test_arabic_script_finds_the_latin_listing_by_its_consonants() -> None:
+    """Arabic writes no short vowels: محمد حمزة زبيدي is listed as MUHAMMAD HAMZA ZUBAIDI (UN)."""
+    from tests.match.entities import ent
+
+    listed = ent("un_sc_sanctions-6908056", "Person", ["MUHAMMAD HAMZA ZUBAIDI"])
+    other = ent("un_sc_sanctions-1", "Person", ["MUHAMMAD HAMZA"])  # a shorter namesake
+    screener = Screener(MemoryStore([listed, other]), persist=False)
+    top = screener.screen(Query("محمد حمزة زبيدي", schema="Person")).results[0]
+    assert top.id == "un_sc_sanctions-6908056" and top.match, top
+    detail = top.explanation[0].detail
+    assert "hmza≈hamza" in detail and "zbydy≈zubaidi (consonants" in detail

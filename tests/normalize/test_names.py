@@ -70,6 +70,11 @@ def test_arabic_article_split_and_ain_as_vowel() -> None:
     assert tokens_of("التكريتي", org=False) == ("al", "tkryty")
 
 
+def test_arabic_final_ta_marbuta_is_a_vowel() -> None:
+    assert tokens_of("حمزة", org=False) == ("hmza",)  # Hamza; ICU alone writes hmzt
+    assert tokens_of("فاطمة", org=False) == ("fatma",)
+
+
 def test_dotted_acronyms_are_one_token() -> None:
     assert tokens_of("I.C.I.C. KFT.") == ("icic", "llc")
     assert tokens_of("P.E.I ENERGY PTE. LTD.")[0] == "pei"

@@ -12,7 +12,7 @@ from exportguard.normalize.tokens import same_place
 
 INITIAL_SIM = 0.6
 SPELLING_SIM = 0.95
-SKELETON_SIM = 0.85
+SKELETON_SIM = 0.9
 
 
 def edit_similarity(a: str, b: str) -> float:
@@ -49,10 +49,11 @@ def token_similarity(a: str, b: str, initials: bool = False) -> tuple[float, str
         return SPELLING_SIM, "same place"
     # Edits counted after romanisation variants are folded (Alexander / Aleksandr: one edit).
     sim = max(edit_similarity(a, b), SPELLING_SIM * edit_similarity(ka, kb))
-    if sim > 0:
-        return sim, "fuzzy"
-    if (is_vowelless(a) or is_vowelless(b)) and min(len(a), len(b)) >= 3:
+    if (is_vowelless(a) or is_vowelless(b)) and min(len(a), len(b)) >= 3 and sim < SKELETON_SIM:
+        # an abjad's romanisation (hbyb) against a vowelled one (Habib): the consonants decide
         sa, sb = skeleton(a), skeleton(b)
         if len(sa) >= 2 and sa == sb and 2 * min(len(a), len(b)) >= max(len(a), len(b)):
             return SKELETON_SIM, "consonants"
+    if sim > 0:
+        return sim, "fuzzy"
     return 0.0, ""

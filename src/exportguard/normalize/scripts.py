@@ -15,6 +15,8 @@ _local = threading.local()
 _ARTICLE = re.compile(r"\bal(?=[a-z]{3,})", re.IGNORECASE)
 # ICU writes ain as ʿ and hamza as ʾ; lists write ain mostly as a vowel (Yaqub, Abd) or drop it.
 _ARABIC_MARKS = str.maketrans({"ʿ": "a", "ʾ": "", "ʼ": ""})
+# Ta marbuta ends a name with a vowel (Hamza, Fatima), not the "t" ICU writes for it.
+_TA_MARBUTA = str.maketrans({"\u0629": "\u0627"})
 
 
 def has_arabic(text: str) -> bool:
@@ -79,6 +81,6 @@ def latinize(text: str) -> str:
         return text
     if has_arabic(text):
         # Arabic and Persian: ain as a vowel, the article al- split from the word it is written on.
-        latin = _icu("Any-Latin", text).translate(_ARABIC_MARKS)
+        latin = _icu("Any-Latin", text.translate(_TA_MARBUTA)).translate(_ARABIC_MARKS)
         return _ARTICLE.sub("al ", ascii_text(latin))
     return ascii_text(text)
