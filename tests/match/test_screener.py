@@ -102,3 +102,16 @@ def test_arabic_script_finds_the_latin_listing_by_its_consonants() -> None:
     assert top.id == "un_sc_sanctions-6908056" and top.match, top
     detail = top.explanation[0].detail
     assert "hmza≈hamza" in detail and "zbydy≈zubaidi (consonants" in detail
+
+
+def test_arabic_script_long_vowels_do_not_hide_equal_consonants() -> None:
+    """هايل الأسد keeps its long vowels (hayl al asd), yet Hayel AL-ASAD is the same name."""
+    from tests.match.entities import ent
+
+    screener = Screener(MemoryStore([ent("us_ofac_sdn-1", "Person", ["Hayel AL-ASAD"])]), persist=False)
+    top = screener.screen(Query("هايل الأسد", schema="Person")).results[0]
+    assert top.match, top.explanation[0].detail
+    assert "hayl≈hayel (consonants" in top.explanation[0].detail
+    # a Latin query with the same letters is compared by spelling, not by consonants
+    latin = screener.screen(Query("Hayl Asd", schema="Person", threshold=0.3)).results
+    assert latin and all("consonants" not in r.explanation[0].detail for r in latin)

@@ -75,6 +75,7 @@ def align(
     candidate: Sequence[str],
     weight: Callable[[str], float],
     initials: bool = False,
+    abjad: bool = False,
 ) -> Alignment:
     """Greedy best-first one-to-one alignment; coverage is weighted by ``weight`` (rarity × kind)."""
     q = join_runs(query, set(candidate))
@@ -82,7 +83,7 @@ def align(
     scored: list[tuple[float, int, int, float, str]] = []
     for i, a in enumerate(q):
         for j, b in enumerate(c):
-            sim, how = token_similarity(a, b, initials)
+            sim, how = token_similarity(a, b, initials, abjad)
             if sim > 0:
                 scored.append((sim * (weight(a) + weight(b)), i, j, sim, how))
     scored.sort(key=lambda x: -x[0])

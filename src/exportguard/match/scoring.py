@@ -13,6 +13,7 @@ from exportguard.match.names import WEAK_ALIAS_FACTOR, NameMatch, name_score
 from exportguard.match.types import Explanation, Query
 from exportguard.normalize.identifiers import normalize_identifier
 from exportguard.normalize.names import NameForm, name_forms
+from exportguard.normalize.scripts import has_abjad
 from exportguard.normalize.tokens import names_organisation
 
 
@@ -91,14 +92,16 @@ def best_name(ix: IndexData, ctx: QueryContext, entity: int, forms: Sequence[int
         ctoks = [ix.tokens[t] for t in ix.form_tokens[form_id]]
         name_id = ix.form_name[form_id]
         weak = name_id in ix.weak_names
+        cname = ix.names[name_id]
         for qform in ctx.forms:
-            al = align(qform.tokens, ctoks, weight, initials=person)
+            abjad = has_abjad(qform.name) or has_abjad(cname)
+            al = align(qform.tokens, ctoks, weight, initials=person, abjad=abjad)
             score = name_score(al, person, max_idf)
             if weak:
                 score *= WEAK_ALIAS_FACTOR
             if best is None or score > best.score:
                 best = NameMatch(
-                    score, al, qform.name, qform.how, ix.names[name_id], HOWS[ix.form_how[form_id]], weak
+                    score, al, qform.name, qform.how, cname, HOWS[ix.form_how[form_id]], weak
                 )
     return best
 

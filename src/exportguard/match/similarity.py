@@ -34,8 +34,9 @@ def edit_similarity(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=1 << 18)
-def token_similarity(a: str, b: str, initials: bool = False) -> tuple[float, str]:
-    """(similarity in [0, 1], how) for two folded tokens."""
+def token_similarity(a: str, b: str, initials: bool = False, abjad: bool = False) -> tuple[float, str]:
+    """(similarity in [0, 1], how) for two folded tokens; ``abjad``: one of them is romanised from
+    Arabic or Hebrew script, so the consonants are compared whatever the vowels."""
     if a == b:
         return 1.0, "exact"
     if not (a.isalpha() and b.isalpha()):
@@ -49,7 +50,7 @@ def token_similarity(a: str, b: str, initials: bool = False) -> tuple[float, str
         return SPELLING_SIM, "same place"
     # Edits counted after romanisation variants are folded (Alexander / Aleksandr: one edit).
     sim = max(edit_similarity(a, b), SPELLING_SIM * edit_similarity(ka, kb))
-    if (is_vowelless(a) or is_vowelless(b)) and min(len(a), len(b)) >= 3 and sim < SKELETON_SIM:
+    if (abjad or is_vowelless(a) or is_vowelless(b)) and min(len(a), len(b)) >= 3 and sim < SKELETON_SIM:
         # an abjad's romanisation (hbyb) against a vowelled one (Habib): the consonants decide
         sa, sb = skeleton(a), skeleton(b)
         if len(sa) >= 2 and sa == sb and 2 * min(len(a), len(b)) >= max(len(a), len(b)):

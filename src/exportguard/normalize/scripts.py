@@ -25,6 +25,13 @@ def has_arabic(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
+def has_abjad(text: str) -> bool:
+    """Arabic or Hebrew letters: scripts that write no short vowels, so their romanisations do not
+    either (محمد -> mhmd, هايل -> hayl)."""
+    return has_arabic(text) or any("\u0590" <= ch <= "\u05ff" for ch in text)
+
+
 def _icu(name: str, text: str) -> str:
     trans = getattr(_local, name, None)
     if trans is None:
