@@ -58,3 +58,11 @@ def test_un_listing_mirrored_by_uk_is_one_result(bundled_screener: Screener) -> 
     resp = bundled_screener.screen(Query("Al-Qaida", schema="Organization"))
     top = resp.results[0]
     assert {"un_sc_sanctions", "gb_hmt_sanctions"} <= {s.source for s in top.sources}
+
+
+def test_persian_name_written_with_a_zero_width_non_joiner(bundled_screener: Screener) -> None:
+    # The UK list writes this alias with U+200C inside the surname, as Persian spelling does;
+    # a query copied from it used to be refused as containing control characters.
+    top = bundled_screener.screen(Query("اسماعیل احمدی\u200cمقدم", schema="Person")).results[0]
+    assert top.match
+    assert "gb_hmt_sanctions-11583" in top.entity_ids

@@ -21,6 +21,14 @@ def test_control_chars_names_them() -> None:
     assert control_chars("tab\tok") == []
 
 
+def test_persian_joiners_and_direction_marks_are_part_of_names() -> None:
+    # علی‌اکبر is written with a zero-width non-joiner; pasted Arabic text carries direction marks.
+    assert control_chars("علی\u200cاکبر \u200fولایتی\u200e") == []
+    assert control_chars("a\u200db") == []
+    assert fold("\u200fHayel\u200e Asad") == "hayel asad"
+    assert control_chars("a\u200bb\ufeff") == ["U+200B", "U+FEFF"]  # zero-width space, BOM: still refused
+
+
 def test_squash() -> None:
     assert squash("  a \n b  ") == "a b"
 

@@ -9,10 +9,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Format characters that belong to the writing of names: the zero-width non-joiner and joiner of
+# Persian and Indic scripts (علی‌اکبر), and the direction marks that come with pasted Arabic or
+# Hebrew text. They are allowed in queries and dropped when folding.
+WRITING_FORMAT_CHARS = "\u200c\u200d\u200e\u200f\u061c"
 # Apostrophes and similar marks join the letters around them (O'Brien -> obrien).
-_JOINERS = dict.fromkeys(map(ord, "'’‘`´ʼʻʹ′"), None)
+_JOINERS = dict.fromkeys(map(ord, "'’‘`´ʼʻʹ′" + WRITING_FORMAT_CHARS), None)
 _CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
-_ALLOWED_CONTROL = frozenset("\t\n\r")
+_ALLOWED_CONTROL = frozenset("\t\n\r" + WRITING_FORMAT_CHARS)
 _SPACES = re.compile(r"\s+")
 
 
