@@ -35,6 +35,26 @@ def test_same_name_without_shared_facts_is_not_grouped() -> None:
     assert len(set(ix.entity_group)) == 4
 
 
+def test_romanisation_variants_and_aliases_group_with_a_shared_birth_date() -> None:
+    # Real pairs from the UK and OFAC lists: the UK writes -eevich where OFAC writes -eyevich.
+    uk = ent("gb_hmt_sanctions-20", "Person", ["Stanislav Sergeevich CHEMEZOV"], birthDate="1973")
+    ofac = ent("us_ofac_sdn-20", "Person", ["CHEMEZOV, Stanislav Sergeyevich"], birthDate="1973")
+    # An alias of one record is the other's main name, and the birth date is the same.
+    un = ent("un_sc_sanctions-21", "Person", ["DAWOOD IBRAHIM KASKAR"], birthDate="1955-12-26")
+    sdn = ent("us_ofac_sdn-21", "Person", ["IBRAHIM, Dawood", "KASKAR, Dawood Ibrahim"], birthDate="1955-12-26")
+    # The same alias and nothing else in common: two designations.
+    x = ent("us_ofac_sdn-22", "Person", ["AL-TIKRITI, Barzan", "ABU ALI"], birthDate="1951")
+    y = ent("gb_hmt_sanctions-22", "Person", ["ALI, Abu", "HASSAN, Ali"], birthDate="1962")
+    # An alias shared with a long main name but no birth date: not enough on its own.
+    z = ent("un_sc_sanctions-23", "Person", ["ABDUL RAHMAN YASIN HASSAN"])
+    w = ent("us_ofac_sdn-23", "Person", ["YASIN, Abdul", "HASSAN ABDUL RAHMAN YASIN"])
+    ix = build_index([uk, ofac, un, sdn, x, y, z, w])
+    assert _group_ids(ix, "gb_hmt_sanctions-20") == {"gb_hmt_sanctions-20", "us_ofac_sdn-20"}
+    assert _group_ids(ix, "us_ofac_sdn-21") == {"un_sc_sanctions-21", "us_ofac_sdn-21"}
+    assert _group_ids(ix, "us_ofac_sdn-22") == {"us_ofac_sdn-22"}
+    assert _group_ids(ix, "us_ofac_sdn-23") == {"us_ofac_sdn-23"}
+
+
 def test_postings_and_forms() -> None:
     ix = build_index(sample())
     xpcc = ix.vocab["xpcc"]

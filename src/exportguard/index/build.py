@@ -41,6 +41,7 @@ class _Builder:
         ix.entity_schema.append(entity.schema)
         ix.entity_source.append(entity.source)
         primary: list[tuple[str, ...]] = []
+        aliases: list[tuple[str, ...]] = []
         seen_names: set[str] = set()
         for value in entity.values:
             if value.prop not in NAME_PROPS or value.value in seen_names:
@@ -51,8 +52,8 @@ class _Builder:
             if value.prop == "weakAlias":
                 ix.weak_names.add(name_id)
             for form in name_forms(value.value, entity.schema):
-                if value.prop == "name" and form.how != "acronym":
-                    primary.append(form.tokens)
+                if form.how != "acronym" and value.prop in ("name", "alias"):
+                    (primary if value.prop == "name" else aliases).append(form.tokens)
                 self.add_form(idx, name_id, form.tokens, _HOW_CODE[form.how])
         ix.entity_forms.append(len(ix.form_tokens))
         ev = entity_evidence(entity)
@@ -60,7 +61,9 @@ class _Builder:
             ix.evidence[idx] = (ev.countries, ev.birth_dates, ev.identifiers, ev.address_tokens)
             for ident in ev.identifiers:
                 ix.identifiers.setdefault(ident, []).append(idx)
-        self.grouper.add(idx, entity, primary, ev.countries if ev else (), ev.birth_dates if ev else ())
+        self.grouper.add(
+            idx, entity, primary, ev.countries if ev else (), ev.birth_dates if ev else (), aliases=aliases
+        )
 
     def add_form(self, idx: int, name_id: int, tokens: tuple[str, ...], how: int) -> None:
         ix = self.ix

@@ -1,22 +1,26 @@
 """One designation, several sources: entities are grouped when they share a key the lists
 themselves publish (UN reference number, OFAC UID, EU reference, UK group ID, referent), or —
-for records the lists link by no key — when two sources (or sub-lists) publish exactly the same
-name (words in any order) and: for people, the same birth date, or — for names of three or
-more words — no conflicting birth date; for organisations, the same country or address, or —
-for names of four or more words — no conflicting country."""
+for records the lists link by no key — when two sources (or sub-lists) publish the same name
+(words in any order, common romanisation variants folded: Sergeevich / Sergeyevich) and: for
+people, the same birth date, or — for main names of three or more words — no conflicting birth
+date; for organisations, the same country or address, or — for main names of four or more
+words — no conflicting country. An alias groups with another record's name only with a shared
+birth date, country or address."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from exportguard.model import Entity
 from exportguard.model.schema import KEY_PROPS, schemata_compatible
+from exportguard.normalize.phonetics import spelling_key
 
 MAX_KEY_SHARE = 50  # a key value on more entities than this is not a designation key
 LONG_NAME = 4  # organisation names this long group without a shared country (none conflicting)
 LONG_PERSON_NAME = 3  # person names this long group without a shared birth date (none conflicting)
 
-_Item = tuple[int, str, str, frozenset[str], frozenset[str]]  # idx, schema, where, facts, countries
+_Item = tuple[int, str, str, frozenset[str], frozenset[str], bool]  # idx, schema, where, facts, countries, main name
 
 
 class UnionFind:
@@ -50,6 +54,7 @@ class Grouper:
         names: list[tuple[str, ...]],
         countries: tuple[str, ...],
         dates: tuple[str, ...],
+        aliases: Sequence[tuple[str, ...]] = (),
     ) -> None:
         self.count = max(self.count, idx + 1)
         for prop in KEY_PROPS:
@@ -64,8 +69,11 @@ class Grouper:
             else:
                 addresses = (" ".join(a.casefold().split()) for a in entity.get("address"))
                 facts = frozenset([f"c:{c}" for c in countries] + [f"a:{a}" for a in addresses])
-            for name_tokens in dict.fromkeys(tuple(sorted(n)) for n in names):
-                self.exact[name_tokens].append((idx, entity.schema, where, facts, frozenset(countries)))
+            keys = {_name_key(n): True for n in names}
+            for n in aliases:
+                keys.setdefault(_name_key(n), False)
+            for key, main in keys.items():
+                self.exact[key].append((idx, entity.schema, where, facts, frozenset(countries), main))
 
     def assign(self) -> tuple[list[int], dict[int, str]]:
         """Group ID per entity (the group's smallest entity index) and why each group formed."""
@@ -89,14 +97,20 @@ class Grouper:
         return groups, {groups[i]: r for i, r in reasons.items()}
 
 
+def _name_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(spelling_key(t) for t in tokens))
+
+
 def _same(a: _Item, b: _Item, name_len: int) -> str | None:
     """Why two same-name entries are one designation, or None."""
-    _ia, schema_a, where_a, facts_a, countries_a = a
-    _ib, schema_b, where_b, facts_b, countries_b = b
+    _ia, schema_a, where_a, facts_a, countries_a, main_a = a
+    _ib, schema_b, where_b, facts_b, countries_b, main_b = b
     if where_a == where_b or not schemata_compatible(schema_a, schema_b):
         return None
     if facts_a & facts_b:
         return "same name and " + ("birth date" if "Person" in (schema_a, schema_b) else "country or address")
+    if not (main_a and main_b):
+        return None
     if name_len < (LONG_PERSON_NAME if "Person" in (schema_a, schema_b) else LONG_NAME):
         return None
     if "Person" in (schema_a, schema_b):
