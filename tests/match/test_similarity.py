@@ -22,6 +22,21 @@ def test_similar_tokens(a: str, b: str, how: str, at_least: float, below: float)
     assert found == how and at_least <= sim < below
 
 
+@pytest.mark.parametrize(("a", "b"), [("ju", "chu"), ("pom", "bom"), ("eun", "un"), ("jong", "chong"), ("ri", "lee")])
+def test_korean_syllables_across_romanisations(a: str, b: str) -> None:
+    assert token_similarity(a, b, initials=True, korean=True) == (0.9, "romanisation")
+    assert token_similarity(a, b, initials=True)[1] != "romanisation"  # not in other names
+
+
+def test_korean_names_are_recognised_by_their_surname() -> None:
+    from exportguard.normalize.korean import is_korean_name
+
+    assert is_korean_name(("kim", "yo", "jong")) and is_korean_name(("chu", "hyok"))
+    assert not is_korean_name(("tuong", "van", "minh"))  # Vietnamese
+    assert not is_korean_name(("kim",))  # one word is not enough to tell
+    assert not is_korean_name(("kim", "alexandrovich"))
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

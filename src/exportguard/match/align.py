@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from exportguard.match.similarity import token_similarity
-from exportguard.normalize.tokens import PLACE_EXTRA_FACTOR, Kind, is_strong, token_kind
+from exportguard.normalize.tokens import KIND_WEIGHT, PLACE_EXTRA_FACTOR, Kind, is_strong, token_kind
 
 MAX_JOIN = 3
 
@@ -34,6 +34,7 @@ class Alignment:
     strong_matches: int = 0  # pairs of name words (not places, legal forms, generic words)
     weakest_strong: float = 1.0  # lowest similarity among those pairs
     candidate_extra_strong: int = 0  # unmatched name words of the candidate
+    query_extra_strong: int = 0  # unmatched name words of the query
 
     @property
     def query_coverage(self) -> float:
@@ -76,6 +77,7 @@ def align(
     weight: Callable[[str], float],
     initials: bool = False,
     abjad: bool = False,
+    korean: bool = False,
 ) -> Alignment:
     """Greedy best-first one-to-one alignment; coverage is weighted by ``weight`` (rarity × kind)."""
     q = join_runs(query, set(candidate))
@@ -83,7 +85,7 @@ def align(
     scored: list[tuple[float, int, int, float, str]] = []
     for i, a in enumerate(q):
         for j, b in enumerate(c):
-            sim, how = token_similarity(a, b, initials, abjad)
+            sim, how = token_similarity(a, b, initials, abjad, korean)
             if sim > 0:
                 scored.append((sim * (weight(a) + weight(b)), i, j, sim, how))
     scored.sort(key=lambda x: -x[0])
@@ -108,10 +110,26 @@ def align(
     res.query_extra = [t for i, t in enumerate(q) if i not in used_q]
     res.candidate_extra = [t for j, t in enumerate(c) if j not in used_c]
     res.candidate_extra_strong = sum(1 for t in res.candidate_extra if is_strong(t))
+    res.query_extra_strong = sum(1 for t in res.query_extra if is_strong(t))
     if res.pairs:
         res.query_total -= _place_discount(res.query_extra, res.candidate_extra, weight)
         res.candidate_total -= _place_discount(res.candidate_extra, res.query_extra, weight)
+        conflict_q, conflict_c = _generic(res.query_extra), _generic(res.candidate_extra)
+        if conflict_q and conflict_c:
+            # Each side names a different kind of body (BANK / GENERAL TRADING): those words
+            # count in full, not as the weak trade words they are when only one side has them.
+            res.query_total += sum(_full_extra(t, weight) for t in conflict_q)
+            res.candidate_total += sum(_full_extra(t, weight) for t in conflict_c)
     return res
+
+
+def _generic(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if token_kind(t) is Kind.GENERIC]
+
+
+def _full_extra(token: str, weight: Callable[[str], float]) -> float:
+    """What a generic word's weight lacks of a name word's of the same rarity."""
+    return weight(token) * (1.0 / KIND_WEIGHT[Kind.GENERIC] - 1.0)
 
 
 def _place_discount(extra: list[str], other_extra: list[str], weight: Callable[[str], float]) -> float:

@@ -13,9 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from exportguard.match.align import Alignment
+from exportguard.normalize.tokens import Kind, token_kind
 
 ORG_BASE = 0.75
 PERSON_BASE = 0.3
+PERSON_FULL_BASE = 0.45  # two or more name words matched (nearly) exactly
+FULL_NAME_MIN_SIM = 0.9
 BRAND_COVERAGE = 0.5
 OTHER_NAME_FACTOR = 0.5  # the forgiveness fades when less than this share of the candidate's name matched
 SINGLE_WORD_PERSON_CAP = 0.6  # one matched name word is not a person match when the entity has more
@@ -69,12 +72,34 @@ def name_score(
     if cov_q <= 0:
         return 0.0
     cov_c = al.candidate_coverage
+    # The name whose words are (mostly) all matched is contained in the other one: a brand in the
+    # full legal name, or a list entry's short name in a party's longer one, and the other way round.
+    # A person's name with more words than the query's may be a relative's (RAGHAD SADDAM HUSSEIN
+    # AL-TIKRITI is not SADDAM HUSSEIN AL-TIKRITI); an organisation's list name counts as contained in
+    # the query only when every one of its words matched, two or more of them are name words, and
+    # the query's other words name no place or district (the Tianshan district branch of a listed
+    # bureau is a unit of it, which the assessment resolves, not the listed body itself).
+    reverse = (
+        cov_c > cov_q
+        and not person
+        and not al.candidate_extra
+        and al.strong_matches >= 2
+        and not any(token_kind(t) in (Kind.PLACE, Kind.ADMIN) for t in al.query_extra)
+    )
+    if not reverse:
+        contained, container, extra_strong = cov_q, cov_c, al.candidate_extra_strong
+    else:
+        contained, container, extra_strong = cov_c, cov_q, al.query_extra_strong
     distinct = min(1.0, al.distinctive_matched / (DISTINCT_SHARE * max_idf))
-    base = (PERSON_BASE if person else ORG_BASE) * distinct * min(1.0, cov_c / BRAND_COVERAGE)
-    if al.candidate_extra_strong and not person:
-        base *= OTHER_NAME_FACTOR  # the rest of the candidate's name is more than places and trade words
-    score = cov_q * (base + (1.0 - base) * cov_c)
-    if person and al.strong_matches < 2 and cov_c < 1.0:
+    if person:
+        full = al.strong_matches >= 2 and al.weakest_strong >= FULL_NAME_MIN_SIM
+        base = (PERSON_FULL_BASE if full else PERSON_BASE) * min(1.0, container / BRAND_COVERAGE)
+    else:
+        base = ORG_BASE * distinct * min(1.0, container / BRAND_COVERAGE)
+        if extra_strong:
+            base *= OTHER_NAME_FACTOR  # the rest of the longer name is more than places and trade words
+    score = contained * (base + (1.0 - base) * container)
+    if person and al.strong_matches < 2 and container < 1.0:
         score = min(score, SINGLE_WORD_PERSON_CAP)
     if al.strong_matches == 1 and al.weakest_strong < SINGLE_WORD_MIN_SIM:
         score = min(score, SINGLE_WORD_FUZZY_CAP)

@@ -12,6 +12,7 @@ from exportguard.match.evidence import Step, apply_steps, evidence_steps
 from exportguard.match.names import WEAK_ALIAS_FACTOR, NameMatch, name_score
 from exportguard.match.types import Explanation, Query
 from exportguard.normalize.identifiers import normalize_identifier
+from exportguard.normalize.korean import is_korean_name
 from exportguard.normalize.names import NameForm, name_forms
 from exportguard.normalize.scripts import has_abjad
 from exportguard.normalize.tokens import names_organisation
@@ -95,7 +96,8 @@ def best_name(ix: IndexData, ctx: QueryContext, entity: int, forms: Sequence[int
         cname = ix.names[name_id]
         for qform in ctx.forms:
             abjad = has_abjad(qform.name) or has_abjad(cname)
-            al = align(qform.tokens, ctoks, weight, initials=person, abjad=abjad)
+            korean = person and is_korean_name(qform.tokens) and is_korean_name(ctoks)
+            al = align(qform.tokens, ctoks, weight, initials=person, abjad=abjad, korean=korean)
             score = name_score(al, person, max_idf)
             if weak:
                 score *= WEAK_ALIAS_FACTOR

@@ -7,12 +7,14 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from exportguard.normalize.korean import korean_key
 from exportguard.normalize.phonetics import is_vowelless, skeleton, spelling_key
 from exportguard.normalize.tokens import same_place
 
 INITIAL_SIM = 0.6
 SPELLING_SIM = 0.95
 SKELETON_SIM = 0.9
+ROMANISATION_SIM = 0.9
 
 
 def edit_similarity(a: str, b: str) -> float:
@@ -34,9 +36,12 @@ def edit_similarity(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=1 << 18)
-def token_similarity(a: str, b: str, initials: bool = False, abjad: bool = False) -> tuple[float, str]:
+def token_similarity(
+    a: str, b: str, initials: bool = False, abjad: bool = False, korean: bool = False
+) -> tuple[float, str]:
     """(similarity in [0, 1], how) for two folded tokens; ``abjad``: one of them is romanised from
-    Arabic or Hebrew script, so the consonants are compared whatever the vowels."""
+    Arabic or Hebrew script, so the consonants are compared whatever the vowels; ``korean``: both
+    are words of Korean names, compared across the two romanisations (Jo / Cho, Bom / Pom)."""
     if a == b:
         return 1.0, "exact"
     if not (a.isalpha() and b.isalpha()):
@@ -48,6 +53,8 @@ def token_similarity(a: str, b: str, initials: bool = False, abjad: bool = False
         return SPELLING_SIM, "spelling"
     if same_place(a, b):
         return SPELLING_SIM, "same place"
+    if korean and korean_key(a) == korean_key(b):
+        return ROMANISATION_SIM, "romanisation"
     # Edits counted after romanisation variants are folded (Alexander / Aleksandr: one edit).
     sim = max(edit_similarity(a, b), SPELLING_SIM * edit_similarity(ka, kb))
     if (abjad or is_vowelless(a) or is_vowelless(b)) and min(len(a), len(b)) >= 3 and sim < SKELETON_SIM:

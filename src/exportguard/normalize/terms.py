@@ -13,7 +13,7 @@ import yaml
 
 from exportguard.errors import ParseError
 
-FILES = ("zh_terms.yml", "zh_places.yml", "tokens.yml")
+FILES = ("zh_terms.yml", "zh_places.yml", "tokens.yml", "korean.yml")
 
 
 @dataclass(frozen=True, slots=True)
