@@ -16,6 +16,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from exportguard.model import Entity
 from exportguard.model.schema import NAME_PROPS
 from exportguard.normalize.names import tokens_of
@@ -25,6 +27,7 @@ FAKER_LOCALES = (
     "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL", "pt_BR", "ru_RU", "uk_UA",
     "tr_TR", "ar_AA", "fa_IR", "he_IL", "hi_IN", "zh_CN", "zh_TW", "ja_JP", "ko_KR", "vi_VN", "id_ID",
 )  # fmt: skip
+SPELLING_VARIANT = 0.75
 QUERY_SCHEMA = {
     "Person": "Person",
     "Organization": "Organization",
@@ -41,14 +44,43 @@ class Case:
     expected: set[str] = field(default_factory=set)  # entity IDs, any of which is a right answer
     sources: list[str] = field(default_factory=list)
     note: str = ""
+    subset: str = ""  # a finer set reported beside the category (aliases: spelling variant or other name)
 
 
 def _names(entity: Entity, props: tuple[str, ...] = NAME_PROPS) -> list[str]:
     return [v.value for v in entity.values if v.prop in props]
 
 
-def alias_cases(entities: list[Entity], n: int, rng: random.Random) -> tuple[list[Case], set[str]]:
-    """Held-out aliases; returns the cases and the alias texts to remove from the index."""
+def _name_key(text: str) -> tuple[str, ...]:
+    """Order-free key of a name: ``ARA JANI, Saeed`` and ``Saeed ARA JANI`` are one name."""
+    return tuple(sorted(tokens_of(text)))
+
+
+def shares_a_word(alias: str, others: list[str]) -> bool:
+    """Whether a word of ``alias`` (3+ letters, not a legal form or generic word) is spelt like a
+    word of one of ``others`` (normalised Levenshtein similarity >= 0.75): a spelling variant,
+    as opposed to another name (a translation, acronym or code name). Independent of the
+    matcher's scores (plain edit distance)."""
+    words = [t for t in tokens_of(alias) if len(t) >= 3 and is_strong(t)]
+    pool = {t for o in others for t in tokens_of(o) if len(t) >= 3}
+    return any(Levenshtein.normalized_similarity(w, t) >= SPELLING_VARIANT for w in words for t in pool)
+
+
+def alias_cases(entities: list[Entity], n: int, rng: random.Random) -> tuple[list[Case], set[tuple[str, ...]]]:
+    """Held-out aliases; returns the cases and the name keys to remove from the index.
+
+    An alias is held out from every entity that carries it in any spelling of the same words (so it
+    is not found again under another source's formatting), and each of those entities is a right
+    answer. Aliases that are the only name of some entity are not used (it would be left nameless).
+    The case's ``note`` says whether the alias shares a word with a remaining name."""
+    carriers: dict[tuple[str, ...], set[str]] = {}
+    sole: set[tuple[str, ...]] = set()
+    for ent in entities:
+        keys = {_name_key(v.value) for v in ent.values if v.prop in NAME_PROPS}
+        for key in keys:
+            carriers.setdefault(key, set()).add(ent.id)
+        if len(keys) == 1:
+            sole |= keys
     pool = []
     for ent in entities:
         if ent.schema not in QUERY_SCHEMA:
@@ -58,22 +90,44 @@ def alias_cases(entities: list[Entity], n: int, rng: random.Random) -> tuple[lis
             continue
         base = tokens_of(primary)
         aliases = [
-            a for a in _names(ent, ("alias",)) if tokens_of(a) and tokens_of(a) != base and len(a) >= 4
+            a
+            for a in _names(ent, ("alias",))
+            if tokens_of(a) and tokens_of(a) != base and len(a) >= 4 and _name_key(a) not in sole
         ]
         if aliases:
             pool.append((ent, aliases))
     rng.shuffle(pool)
+    by_id = {e.id: e for e in entities}
     cases: list[Case] = []
-    removed: set[str] = set()
+    removed: set[tuple[str, ...]] = set()
     for ent, aliases in pool:
         if len(cases) >= n:
             break
         alias = rng.choice(aliases)
-        if alias in removed:
+        key = _name_key(alias)
+        if key in removed:
             continue
-        removed.add(alias)
-        cases.append(Case("alias", alias, ent.schema, {ent.id}, note=f"held out from {ent.id}"))
+        removed.add(key)
+        expected = carriers[key]
+        others = [
+            v.value for e in expected for v in by_id[e].values if v.prop in NAME_PROPS and _name_key(v.value) != key
+        ]
+        kind = "spelling variant" if shares_a_word(alias, others) else "other name"
+        cases.append(
+            Case("alias", alias, ent.schema, set(expected), note=f"{kind}; held out from {ent.id}", subset=kind)
+        )
     return cases, removed
+
+
+def without(entities: list[Entity], removed: set[tuple[str, ...]]) -> list[Entity]:
+    """``entities`` with every name whose key is in ``removed`` taken out."""
+    out = []
+    for ent in entities:
+        drop = [v for v in ent.values if v.prop in NAME_PROPS and _name_key(v.value) in removed]
+        if drop:
+            ent = Entity(ent.id, ent.schema, ent.source, ent.record_id, [v for v in ent.values if v not in drop])
+        out.append(ent)
+    return out
 
 
 def cross_publisher_cases(entities: list[Entity], n: int, rng: random.Random) -> list[Case]:

@@ -108,23 +108,26 @@ def evaluate(
     by_id = {eid: i for i, eid in enumerate(ix.entity_ids)}
     out: dict[str, dict[str, Tally]] = defaultdict(lambda: {"ours": Tally(), "logic-v2": Tally()})
     for case in cases:
-        tallies = out[case.category]
+        sets = [out[case.category]] + ([out[f"{case.category}: {case.subset}"]] if case.subset else [])
         expected = {ix.entity_group[by_id[e]] for e in case.expected if e in by_id}
         q = Query(case.name, schema=case.schema, sources=case.sources, limit=10, threshold=threshold)
         try:
             response = screener.screen(q)
             _ctx, scored = screener.candidates(q)
         except ValidationError:
-            tallies["ours"].invalid += 1
-            tallies["logic-v2"].invalid += 1
+            for tallies in sets:
+                tallies["ours"].invalid += 1
+                tallies["logic-v2"].invalid += 1
             continue
         captions = {ix.entity_group[by_id[r.entity_ids[0]]]: r.caption for r in response.results if r.match}
-        tallies["ours"].add(case, set(captions), expected, captions)
+        for tallies in sets:
+            tallies["ours"].add(case, set(captions), expected, captions)
         qproxy = reference.query(case)
         theirs: set[int] = set()
         for s in scored[:REFERENCE_CANDIDATES]:
             cand = reference.proxy(screener, ix.entity_ids[s.entity])
             if reference.score(qproxy, cand) >= threshold:
                 theirs.add(ix.entity_group[s.entity])
-        tallies["logic-v2"].add(case, theirs, expected)
+        for tallies in sets:
+            tallies["logic-v2"].add(case, theirs, expected)
     return out

@@ -31,6 +31,16 @@ def _overall(results: dict[str, dict[str, Tally]], who: str) -> dict[str, float]
     return total.metrics()
 
 
+def _with_subsets(results: dict[str, dict[str, Tally]]) -> list[str]:
+    """The categories, each followed by its subsets (``alias: spelling variant`` …), which the
+    **all** row does not count twice."""
+    out = []
+    for cat in CATEGORIES:
+        out.append(cat)
+        out += sorted(k for k in results if k.startswith(cat + ": "))
+    return out
+
+
 def write_report(
     *,
     results: dict[str, dict[str, Tally]],
@@ -56,10 +66,10 @@ def write_report(
         "| set | queries | ours recall | ours precision | ours F1 | ours FP rate | logic-v2 recall | logic-v2 precision | logic-v2 F1 | logic-v2 FP rate |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for cat in CATEGORIES:
+    for cat in _with_subsets(results):
         o, r = results[cat]["ours"].metrics(), results[cat]["logic-v2"].metrics()
         lines.append(
-            f"| {cat} | {results[cat]['ours'].queries} | {_f(o['recall'])} | {_f(o['precision'])} | {_f(o['f1'])} | {_f(o['fp_rate'])} "
+            f"| {cat if cat in CATEGORIES else '↳ ' + cat} | {results[cat]['ours'].queries} | {_f(o['recall'])} | {_f(o['precision'])} | {_f(o['f1'])} | {_f(o['fp_rate'])} "
             f"| {_f(r['recall'])} | {_f(r['precision'])} | {_f(r['f1'])} | {_f(r['fp_rate'])} |"
         )
     o, r = _overall(results, "ours"), _overall(results, "logic-v2")
@@ -121,16 +131,17 @@ def _mark(ok: bool) -> str:
 def _targets(results: dict[str, dict[str, Tally]], o: dict[str, float], r: dict[str, float], bundled: dict[str, Any],
              batch: dict[str, Any], synthetic: dict[str, Any]) -> list[str]:  # fmt: skip
     alias = results["alias"]["ours"].metrics()["recall"]
+    variant = results["alias: spelling variant"]["ours"].metrics()["recall"]
     pert = results["perturbation"]["ours"].metrics()["recall"]
     neg = results["negative"]["ours"].metrics()["fp_rate"]
     million = synthetic["entities"] >= 1_000_000
     return [
         f"- F1 at least 0.05 above logic-v2: {o['f1'] - r['f1']:+.3f} — {_mark(o['f1'] - r['f1'] >= 0.05)}",
         f"- recall ≥ 0.98 on perturbations: {pert:.3f} — {_mark(pert >= 0.98)}; on held-out aliases: {alias:.3f} — "
-        f"{_mark(alias >= 0.98)} (logic-v2: {results['alias']['logic-v2'].metrics()['recall']:.3f}). Some held-out "
-        "aliases are other names — translations, former names, acronyms — that no spelling-based matcher can find "
-        "from the remaining names; the others are near-spellings that score below the threshold, mostly person "
-        "names whose given name differs by more than one edit (see the misses listed above).",
+        f"{_mark(alias >= 0.98)} (logic-v2: {results['alias']['logic-v2'].metrics()['recall']:.3f}); on the aliases "
+        f"that are spelling variants of a remaining name: {variant:.3f} — {_mark(variant >= 0.98)}. The others are "
+        "other names (translations, former names, acronyms, nicknames) that no spelling-based matcher can find from "
+        "the remaining names; the misses listed above are what is left.",
         f"- false-positive rate on negatives ≤ 1%: {neg:.1%} — {_mark(neg <= 0.01)}",
         f"- bundled lists p50 ≤ 5 ms and p99 ≤ 50 ms: {bundled['p50_ms']:.2f} / {bundled['p99_ms']:.2f} ms — "
         f"{_mark(bundled['p50_ms'] <= 5 and bundled['p99_ms'] <= 50)}",

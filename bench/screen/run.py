@@ -21,35 +21,23 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))  # bench/results.py
 
-from datasets import alias_cases, cross_publisher_cases, negative_cases, perturbation_cases  # noqa: E402
+from datasets import (  # noqa: E402
+    alias_cases,
+    cross_publisher_cases,
+    negative_cases,
+    perturbation_cases,
+    without,
+)
 from quality import Reference, evaluate  # noqa: E402
 from report import write_report  # noqa: E402
 from speed import batch, run_child  # noqa: E402
 
 from exportguard.index.memory import MemoryStore  # noqa: E402
 from exportguard.match.screener import Screener  # noqa: E402
-from exportguard.model import Entity  # noqa: E402
 from exportguard.settings import Settings  # noqa: E402
 from exportguard.store import open_store  # noqa: E402
 
 SEED = 20251123
-
-
-def _without(entities: list[Entity], removed: set[str]) -> list[Entity]:
-    out = []
-    for ent in entities:
-        if any(
-            v.value in removed for v in ent.values if v.prop in ("name", "alias", "weakAlias", "previousName")
-        ):
-            ent = Entity(
-                ent.id,
-                ent.schema,
-                ent.source,
-                ent.record_id,
-                [v for v in ent.values if v.value not in removed or v.prop == "name"],
-            )
-        out.append(ent)
-    return out
 
 
 def main() -> None:
@@ -80,18 +68,19 @@ def main() -> None:
     store = open_store(Settings(home=home))
     load_s = time.perf_counter() - t
     entities = list(store.iter_entities())
+    # one generator per set, so that changing how one set is drawn leaves the others as they were
+    aliases, removed = alias_cases(entities, n, random.Random(f"{SEED}-alias"))
+    cross = cross_publisher_cases(entities, n, random.Random(f"{SEED}-cross"))
+    perturbed = perturbation_cases(entities, n, random.Random(f"{SEED}-perturbation"))
+    negatives = negative_cases(entities, int(n * 1.5), random.Random(f"{SEED}-negative"))
     rng = random.Random(SEED)
-    aliases, removed = alias_cases(entities, n, rng)
-    cross = cross_publisher_cases(entities, n, rng)
-    perturbed = perturbation_cases(entities, n, rng)
-    negatives = negative_cases(entities, int(n * 1.5), rng)
 
     print("quality: full index …", file=sys.stderr)
     reference = Reference()
     screener = Screener(store)
     results = evaluate(screener, cross + perturbed + negatives, reference)
     print("quality: held-out aliases …", file=sys.stderr)
-    holdout = Screener(MemoryStore(_without(entities, removed)), persist=False)
+    holdout = Screener(MemoryStore(without(entities, removed)), persist=False)
     results.update(evaluate(holdout, aliases, Reference()))
 
     print("speed: bundled lists …", file=sys.stderr)
