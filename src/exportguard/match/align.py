@@ -33,6 +33,7 @@ class Alignment:
     distinctive_matched: float = 0.0  # query weight matched exactly on name words of 3+ letters
     strong_matches: int = 0  # pairs of name words (not places, legal forms, generic words)
     weakest_strong: float = 1.0  # lowest similarity among those pairs
+    rarest_common: float = float("inf")  # lowest weight (rarity) among those pairs' query words
     candidate_extra_strong: int = 0  # unmatched name words of the candidate
     query_extra_strong: int = 0  # unmatched name words of the query
 
@@ -102,6 +103,7 @@ def align(
         if is_strong(q[i]) or how == "initial":
             res.strong_matches += 1
             res.weakest_strong = min(res.weakest_strong, sim if how != "consonants" else 0.0)
+            res.rarest_common = min(res.rarest_common, weight(q[i]))
             if how == "exact" and len(q[i]) >= 3:
                 res.distinctive_matched += weight(q[i])
         res.candidate_matched += sim * weight(c[j])

@@ -19,6 +19,7 @@ ORG_BASE = 0.75
 PERSON_BASE = 0.3
 PERSON_FULL_BASE = 0.45  # two or more name words matched (nearly) exactly
 FULL_NAME_MIN_SIM = 0.9
+RARE_NAME_SHARE = 0.6  # of the rarest token's weight: both words of a list name inside a longer one
 BRAND_COVERAGE = 0.5
 OTHER_NAME_FACTOR = 0.5  # the forgiveness fades when less than this share of the candidate's name matched
 SINGLE_WORD_PERSON_CAP = 0.6  # one matched name word is not a person match when the entity has more
@@ -81,11 +82,20 @@ def name_score(
     # bureau is a unit of it, which the assessment resolves, not the listed body itself).
     reverse = (
         cov_c > cov_q
-        and not person
         and not al.candidate_extra
         and al.strong_matches >= 2
         and not any(token_kind(t) in (Kind.PLACE, Kind.ADMIN) for t in al.query_extra)
     )
+    if person:
+        # a listed given name and surname, both matched exactly, inside a fuller name that adds
+        # one more name (Heidar PASANDIDEH / Heidar Mehdigholi PASANDIDEH)
+        reverse = (
+            reverse
+            and al.strong_matches == 2
+            and al.weakest_strong >= FULL_NAME_MIN_SIM
+            and al.query_extra_strong <= 1
+            and al.rarest_common >= RARE_NAME_SHARE * max_idf  # not ABDUL RAHMAN in a longer name
+        )
     if not reverse:
         contained, container, extra_strong = cov_q, cov_c, al.candidate_extra_strong
     else:

@@ -9,12 +9,13 @@ from rapidfuzz.distance import OSA
 
 from exportguard.normalize.korean import korean_key
 from exportguard.normalize.phonetics import is_vowelless, skeleton, spelling_key
-from exportguard.normalize.tokens import same_place
+from exportguard.normalize.tokens import same_meaning, same_place
 
 INITIAL_SIM = 0.6
 SPELLING_SIM = 0.95
 SKELETON_SIM = 0.9
 ROMANISATION_SIM = 0.9
+SYNONYM_SIM = 0.9
 
 
 def edit_similarity(a: str, b: str) -> float:
@@ -53,6 +54,8 @@ def token_similarity(
         return SPELLING_SIM, "spelling"
     if same_place(a, b):
         return SPELLING_SIM, "same place"
+    if same_meaning(a, b):
+        return SYNONYM_SIM, "same meaning"
     if korean and korean_key(a) == korean_key(b):
         return ROMANISATION_SIM, "romanisation"
     # Edits counted after romanisation variants are folded (Alexander / Aleksandr: one edit).

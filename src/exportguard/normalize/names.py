@@ -21,6 +21,7 @@ _PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
 _DOTTED = re.compile(r"\b[^\W\d_](?:\.[^\W\d_])+\b\.?")  # I.C.I.C. / P.E.I -> ICIC / PEI
 MAX_FORMS = 6
+MAX_PARTS = 8  # names in one semicolon-separated value
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,22 @@ def _texts(name: str, schema: str | None) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=131072)
 def name_forms(name: str, schema: str | None = None) -> tuple[NameForm, ...]:
-    """Every comparable form of ``name`` for an entity of ``schema`` (at most ``MAX_FORMS``)."""
+    """Every comparable form of ``name`` for an entity of ``schema`` (at most ``MAX_FORMS``).
+
+    Several names in one value, separated by semicolons as the UN and CSL lists publish some
+    aliases (``Mohammad Bakr Zolqadr; Mohammad Baqer Zolqadir``), are each a name of their own:
+    their forms are returned together (at most ``MAX_FORMS`` for each name)."""
+    parts = [p.strip() for p in name.split(";")] if ";" in name else []
+    parts = [p for p in parts if tokens_of(p, not is_person(schema))]
+    if len(parts) > 1:
+        seen_parts: set[tuple[str, ...]] = set()
+        out: list[NameForm] = []
+        for part in parts[:MAX_PARTS]:
+            for form in name_forms(part, schema):
+                if form.tokens not in seen_parts:
+                    seen_parts.add(form.tokens)
+                    out.append(form)
+        return tuple(out)
     org = not is_person(schema)
     forms: list[NameForm] = []
     seen: set[tuple[str, ...]] = set()

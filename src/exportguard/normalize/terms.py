@@ -36,6 +36,7 @@ class TermData:
     place_groups: dict[str, int]  # one-word spelling of a listed place -> its group (Kashgar, Kashi)
     place_members: list[tuple[str, ...]]
     version: str
+    synonyms: dict[str, int]  # generic word -> its group of same-meaning words (plant, zavod)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -88,15 +89,25 @@ def load_terms() -> TermData:
                 place_members.append(words)
     place_words.update(_territory_words())
     tokens = _read("tokens.yml")
-    for key in ("legal_forms", "generic", "particles"):
+    for key in ("legal_forms", "generic", "particles", "synonyms"):
         _check_sources("tokens.yml", tokens, [tokens[key]])
+    synonyms = {word: i for i, group in enumerate(tokens["synonyms"]["groups"]) for word in group}
     legal = frozenset(tokens["legal_forms"]["tokens"]) | pinyin_kinds["legal"]
-    generic = (frozenset(tokens["generic"]["tokens"]) | pinyin_kinds["generic"]) - legal
+    generic = (frozenset(tokens["generic"]["tokens"]) | frozenset(synonyms) | pinyin_kinds["generic"]) - legal
     particles = frozenset(tokens["particles"]["tokens"]) - legal
     version = "+".join(str(d["version"]) for d in (terms, places, tokens))
     admin_all = frozenset(admin | pinyin_kinds["admin"]) - legal - generic
     return TermData(
-        zh, legal, generic, particles, admin_all, frozenset(place_words) - legal, place_groups, place_members, version
+        zh,
+        legal,
+        generic,
+        particles,
+        admin_all,
+        frozenset(place_words) - legal,
+        place_groups,
+        place_members,
+        version,
+        synonyms,
     )
 
 

@@ -105,6 +105,13 @@ def same_place(a: str, b: str) -> bool:
     return ga is not None and ga == groups.get(b)
 
 
+def same_meaning(a: str, b: str) -> bool:
+    """Two generic words of one synonym group (plant / zavod, industries / ind)."""
+    groups = load_terms().synonyms
+    ga = groups.get(a)
+    return ga is not None and ga == groups.get(b)
+
+
 def place_spellings(token: str) -> tuple[str, ...]:
     """The other spellings of a listed place (empty for anything else)."""
     terms = load_terms()
