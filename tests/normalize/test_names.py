@@ -30,6 +30,25 @@ def test_parenthesis_gives_acronym_and_plain_forms() -> None:
     assert hows["without-parenthesis"][-1] == "corps"
 
 
+def test_a_place_in_parentheses_is_not_an_acronym() -> None:
+    forms = name_forms("AL-HARAMAYN FOUNDATION (TANZANIA)", "Organization")
+    assert [f.how for f in forms] == ["latin"]  # no form without the country, none of it alone
+
+
+def test_semicolons_separate_names() -> None:
+    forms = name_forms("Mohammad Bakr Zolqadr; Mohammad Baqer Zolqadir", "Person")
+    assert [(f.tokens, f.name) for f in forms] == [
+        (("mohammad", "bakr", "zolqadr"), "Mohammad Bakr Zolqadr"),
+        (("mohammad", "baqer", "zolqadir"), "Mohammad Baqer Zolqadir"),
+    ]
+
+
+def test_servant_of_is_written_one_way() -> None:
+    for text in ("Abdul Rahman", "Abd al-Rahman", "ABDEL RAHMAN", "Abdoul Rahman", "RAHMAN, Abdul"):
+        assert sorted(tokens_of(text, org=False)) == ["abd", "rahman"], text
+    assert tokens_of("Abdullah Ali", org=False) == ("abdullah", "ali")  # Abd Allah is a name of its own
+
+
 def test_scripts_are_transliterated() -> None:
     assert name_forms("Сергей Шойгу", "Person")[0].tokens == ("sergei", "shoigu")
     assert name_forms("Αλέξης Τσίπρας", "Person")[0].tokens == ("alexis", "tsipras")

@@ -27,6 +27,7 @@ SINGLE_WORD_FUZZY_CAP = 0.65  # nor is one name word matched only approximately 
 SINGLE_WORD_MIN_SIM = 0.85
 DISTINCT_SHARE = 0.8  # matched weight, as a share of a unique token's, that counts as distinctive
 WEAK_ALIAS_FACTOR = 0.9
+PLACE_CONFLICT_CAP = 0.6
 
 
 @dataclass(slots=True)
@@ -113,4 +114,12 @@ def name_score(
         score = min(score, SINGLE_WORD_PERSON_CAP)
     if al.strong_matches == 1 and al.weakest_strong < SINGLE_WORD_MIN_SIM:
         score = min(score, SINGLE_WORD_FUZZY_CAP)
+    if not person and _names_place(al.query_extra) and _names_place(al.candidate_extra):
+        # each name has a place of its own: AL-HARAMAYN FOUNDATION (KENYA) / (TANZANIA), JUND
+        # AL-KHILAFAH IN TUNISIA / IN ALGERIA are two designations
+        score = min(score, PLACE_CONFLICT_CAP)
     return score
+
+
+def _names_place(tokens: list[str]) -> bool:
+    return any(token_kind(t) is Kind.PLACE for t in tokens)

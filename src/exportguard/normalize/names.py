@@ -16,6 +16,7 @@ from rigour.names import remove_person_prefixes, replace_org_types_compare
 from exportguard.normalize.chinese import han_variants
 from exportguard.normalize.scripts import has_han, latinize
 from exportguard.normalize.text import fold
+from exportguard.normalize.tokens import Kind, token_kind
 
 _PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
@@ -55,7 +56,39 @@ def tokens_of(text: str, org: bool = True) -> tuple[str, ...]:
     else:
         stripped = remove_person_prefixes(folded)
         folded = stripped if stripped.strip() else folded
-    return tuple(folded.split())
+    return servant_of(folded.split())
+
+
+# عبد ال… ("servant of the …", the first half of names such as Abd al-Rahman) is romanised
+# Abdul, Abdel, Abdol, Abdoul or Abd al: all are written "abd" before the name they belong to.
+_ABD_FORMS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdool"})
+_ABD_ARTICLES = frozenset({"al", "el", "ul", "ol", "ar", "as", "ad", "an", "at", "az", "ur", "us"})
+
+
+def servant_of(tokens: list[str]) -> tuple[str, ...]:
+    """``abdul rahman``, ``abd al rahman``, ``abdel rahman`` -> ``abd rahman``."""
+    if not any(t.startswith("abd") for t in tokens):
+        return tuple(tokens)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in _ABD_FORMS:
+            out.append("abd")  # also last: REHMAN, Shaikh Ismail Abdul is Abdul Rehman
+        elif tok == "abd" and i + 2 < len(tokens) and tokens[i + 1] in _ABD_ARTICLES:
+            out.append("abd")
+            i += 1
+        else:
+            out.append(tok)
+        i += 1
+    return tuple(out)
+
+
+def _is_acronym(part: str) -> bool:
+    """``(XPCC)`` is an acronym; ``(TANZANIA)`` in an all-capitals name is a place that tells two
+    designations apart (AL-HARAMAYN FOUNDATION (KENYA) / (TANZANIA))."""
+    part = part.strip()
+    return bool(_ACRONYM.match(part)) and token_kind(fold(part)) is not Kind.PLACE
 
 
 def _texts(name: str, schema: str | None) -> list[tuple[str, str]]:
@@ -104,10 +137,10 @@ def name_forms(name: str, schema: str | None = None) -> tuple[NameForm, ...]:
         # "Xinjiang Production and Construction Corps (XPCC)": the acronym is a name of its own,
         # and the name without it another form. Other parentheses stay: "(KENYA BRANCH)" and
         # "(PAKISTAN)" tell two designations apart.
-        acronyms = [part for part in _PARENS.findall(text) if _ACRONYM.match(part.strip())]
+        acronyms = [part for part in _PARENS.findall(text) if _is_acronym(part)]
         if acronyms:
             add(
-                _PARENS.sub(lambda m: " " if _ACRONYM.match(m.group(1).strip()) else m.group(0), text),
+                _PARENS.sub(lambda m: " " if _is_acronym(m.group(1)) else m.group(0), text),
                 "without-parenthesis",
             )
             for part in acronyms:
