@@ -59,6 +59,8 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
     while i < len(tokens):
         for size in range(MAX_JOIN, 1, -1):
             if i + size <= len(tokens):
+                if any(token_kind(t) is Kind.LEGAL for t in tokens[i : i + size]):
+                    continue  # a legal form is not half of a word (LLC Kaliningradnefteproduct)
                 joined = "".join(tokens[i : i + size])
                 if joined in extra or any(
                     len(e) > 5 and token_similarity(joined, e)[0] >= 0.8 for e in extra

@@ -13,6 +13,7 @@ from exportguard.normalize.tokens import same_meaning, same_place
 
 INITIAL_SIM = 0.6
 SPELLING_SIM = 0.95
+LONG_TOKEN = 14  # letters from which three edits are allowed (TransKomplektKholdynh)
 SKELETON_SIM = 0.9
 ROMANISATION_SIM = 0.9
 SYNONYM_SIM = 0.9
@@ -24,7 +25,7 @@ def edit_similarity(a: str, b: str) -> float:
     shorter = min(len(a), len(b))
     if shorter < 3:
         return 0.0
-    allowed = 2 if shorter >= 8 else 1
+    allowed = 3 if shorter >= LONG_TOKEN else 2 if shorter >= 8 else 1
     dist = OSA.distance(a, b, score_cutoff=allowed)
     if dist > allowed:
         return 0.0

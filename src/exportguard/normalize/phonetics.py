@@ -12,6 +12,7 @@ _SPELLINGS = (
     ("ph", "f"),
     ("sch", "sh"),
     ("tch", "ch"),
+    ("ts", "c"),  # ц: Aukcion / Auktsion
     ("ck", "k"),
     ("w", "v"),
     ("ye", "e"),
