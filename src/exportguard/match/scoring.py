@@ -89,14 +89,15 @@ def best_name(ix: IndexData, ctx: QueryContext, entity: int, forms: Sequence[int
         return ctx.weight(ix, token)
 
     best: NameMatch | None = None
+    korean_query = [person and is_korean_name(qform.tokens) for qform in ctx.forms]
     for form_id in forms or ix.forms_of(entity):
-        ctoks = [ix.tokens[t] for t in ix.form_tokens[form_id]]
+        ctoks = tuple(ix.tokens[t] for t in ix.form_tokens[form_id])
         name_id = ix.form_name[form_id]
         weak = name_id in ix.weak_names
         cname = ix.names[name_id]
-        for qform in ctx.forms:
+        for qform, korean_form in zip(ctx.forms, korean_query, strict=True):
             abjad = has_abjad(qform.name) or has_abjad(cname)
-            korean = person and is_korean_name(qform.tokens) and is_korean_name(ctoks)
+            korean = korean_form and is_korean_name(ctoks)
             al = align(qform.tokens, ctoks, weight, initials=person, abjad=abjad, korean=korean)
             score = name_score(al, person, max_idf)
             if weak:

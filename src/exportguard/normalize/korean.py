@@ -5,7 +5,6 @@ the two systems' spellings of one syllable are equal (jo/cho, bom/pom, eun/un, j
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from exportguard.normalize.terms import _check_sources, _read
@@ -24,7 +23,8 @@ def _data() -> tuple[frozenset[str], dict[str, str], tuple[tuple[str, str], ...]
     return surnames, same, folds
 
 
-def is_korean_name(tokens: Sequence[str]) -> bool:
+@lru_cache(maxsize=65536)
+def is_korean_name(tokens: tuple[str, ...]) -> bool:
     """Two to four words, none longer than eight letters, one of them a Korean surname."""
     if not 2 <= len(tokens) <= 4 or any(len(t) > 8 or not t.isalpha() for t in tokens):
         return False
