@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from exportguard.normalize.phonetics import fold_spellings
 from exportguard.normalize.terms import _check_sources, _read
 
 FILE = "korean.yml"
@@ -38,11 +39,4 @@ def korean_key(token: str) -> str:
     _surnames, same, folds = _data()
     if token in same:
         return same[token]
-    text = token
-    for a, b in folds:
-        text = text.replace(a, b)
-    out: list[str] = []
-    for ch in text:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
+    return fold_spellings(token, folds)

@@ -3,6 +3,7 @@ their vowels (محمد -> mhmd; Mohammed, Muhammad); comparing skeletons bridges
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 _VOWELS = str.maketrans("", "", "aeiouy")
@@ -59,8 +60,13 @@ def spelling_key(token: str) -> str:
     """A key equal for common romanisation variants: Sergey/Sergei, Shoygu/Shoigu,
     Khalid/Halid, Yelena/Elena, Alexeyevich/Alekseevich, Caro/Karo, Jokic/Dzhokik, Zharko/Zarko
     (doubled letters collapsed)."""
+    return fold_spellings(token, _SPELLINGS)
+
+
+def fold_spellings(token: str, pairs: Iterable[tuple[str, str]]) -> str:
+    """``token`` with each (spelling, replacement) pair applied in order, doubled letters collapsed."""
     text = token
-    for a, b in _SPELLINGS:
+    for a, b in pairs:
         text = text.replace(a, b)
     out: list[str] = []
     for ch in text:
