@@ -15,3 +15,34 @@ def test_no_word_is_both_legal_and_weaker_kind() -> None:
     data = load_terms()
     assert not data.generic & data.legal
     assert not data.particles & data.legal
+
+
+def test_synonym_groups_are_generic_words_that_match_each_other() -> None:
+    from exportguard.normalize.tokens import Kind, same_meaning, token_kind
+
+    data = load_terms()
+    assert data.synonyms["zavod"] == data.synonyms["plant"] != data.synonyms["industries"]
+    assert all(token_kind(w) in (Kind.GENERIC, Kind.LEGAL) for w in data.synonyms)
+    assert same_meaning("zavod", "factory") and not same_meaning("zavod", "bank")
+
+
+def test_korean_data_is_folded_and_its_surnames_are_not_ambiguous_short_words() -> None:
+    from exportguard.normalize.korean import _data
+
+    surnames, same, folds = _data()
+    assert all(s.isascii() and s.isalpha() and s == s.lower() for s in surnames | set(same))
+    assert not surnames & {"i", "o", "u", "an", "ho", "so", "ma", "no"}  # Burmese, Vietnamese, Chinese too
+    assert folds[0] == ("eo", "o")
+
+
+def test_a_word_yaml_reads_as_a_boolean_is_an_error() -> None:
+    import pytest
+    import yaml
+
+    from exportguard.errors import ParseError
+    from exportguard.normalize.terms import _words
+
+    values = yaml.safe_load("[ro, no, noh]")  # the surname No, unquoted
+    with pytest.raises(ParseError, match="quote it"):
+        _words("korean.yml", values)
+    assert _words("korean.yml", yaml.safe_load('[ro, "no", noh]')) == ["ro", "no", "noh"]

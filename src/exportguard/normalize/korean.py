@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from exportguard.normalize.phonetics import fold_spellings
-from exportguard.normalize.terms import _check_sources, _read
+from exportguard.normalize.terms import _check_sources, _read, _words
 
 FILE = "korean.yml"
 
@@ -18,9 +18,10 @@ def _data() -> tuple[frozenset[str], dict[str, str], tuple[tuple[str, str], ...]
     data = _read(FILE)
     for key in ("surnames", "same_surname", "syllable_folds"):
         _check_sources(FILE, data, [data[key]])
-    surnames = frozenset(data["surnames"]["tokens"])
-    same = {name: group[0] for group in data["same_surname"]["groups"] for name in group}
-    folds = tuple((a, b) for a, b in data["syllable_folds"]["pairs"])
+    surnames = frozenset(_words(FILE, data["surnames"]["tokens"]))
+    groups = [_words(FILE, group) for group in data["same_surname"]["groups"]]
+    same = {name: group[0] for group in groups for name in group}
+    folds = tuple((a, b) for a, b in (_words(FILE, pair) for pair in data["syllable_folds"]["pairs"]))
     return surnames, same, folds
 
 

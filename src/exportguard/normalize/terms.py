@@ -47,6 +47,15 @@ def _read(name: str) -> dict[str, Any]:
     return data
 
 
+def _words(name: str, values: list[Any]) -> list[str]:
+    """``values`` as words; anything YAML did not read as text (a bare ``no`` or ``on`` is a
+    boolean, ``1e3`` a number) is an error naming the file, not a silently wrong word."""
+    for value in values:
+        if not isinstance(value, str):
+            raise ParseError(name, str(value), f"{value!r} is not text; quote it")
+    return values
+
+
 def _check_sources(name: str, data: dict[str, Any], entries: list[dict[str, Any]]) -> None:
     known = set(data["sources"])
     for entry in entries:
@@ -91,10 +100,15 @@ def load_terms() -> TermData:
     tokens = _read("tokens.yml")
     for key in ("legal_forms", "generic", "particles", "synonyms"):
         _check_sources("tokens.yml", tokens, [tokens[key]])
-    synonyms = {word: i for i, group in enumerate(tokens["synonyms"]["groups"]) for word in group}
-    legal = frozenset(tokens["legal_forms"]["tokens"]) | pinyin_kinds["legal"]
-    generic = (frozenset(tokens["generic"]["tokens"]) | frozenset(synonyms) | pinyin_kinds["generic"]) - legal
-    particles = frozenset(tokens["particles"]["tokens"]) - legal
+    groups = [_words("tokens.yml", g) for g in tokens["synonyms"]["groups"]]
+    synonyms = {word: i for i, group in enumerate(groups) for word in group}
+    legal = frozenset(_words("tokens.yml", tokens["legal_forms"]["tokens"])) | pinyin_kinds["legal"]
+    generic = (
+        frozenset(_words("tokens.yml", tokens["generic"]["tokens"]))
+        | frozenset(synonyms)
+        | pinyin_kinds["generic"]
+    ) - legal
+    particles = frozenset(_words("tokens.yml", tokens["particles"]["tokens"])) - legal
     version = "+".join(str(d["version"]) for d in (terms, places, tokens))
     admin_all = frozenset(admin | pinyin_kinds["admin"]) - legal - generic
     return TermData(
