@@ -5,7 +5,9 @@ rarity-and-kind-weighted share of tokens aligned, and ``base`` is how much an un
 of the candidate's name is forgiven: much for organisations (a brand, ``Hikvision``, against
 the full legal name) when the matched words are distinctive name words (not places, legal forms
 or generic words: ``Shihezi University`` is not ``Shihezi Public Security Bureau``), little for
-people (``Sun`` is not ``Sun Jinlong``)."""
+people (``Sun`` is not ``Sun Jinlong``). When the entity's name is the one wholly contained in
+the query's (``AKHMAT MMA`` in ``AKHMAT MMA FIGHT CLUB``), the two coverages swap roles, on the
+conditions ``name_score`` spells out."""
 
 from __future__ import annotations
 
