@@ -28,6 +28,20 @@ def test_korean_syllables_across_romanisations(a: str, b: str) -> None:
     assert token_similarity(a, b, initials=True)[1] != "romanisation"  # not in other names
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("sergei", "siarhei"), ("igor", "ihar"), ("aleksandr", "oleksandr"), ("grigorevich", "ryhoravich"),
+     ("mykolayovych", "nikolaevich"), ("aleksandrovich", "aliaksandravich")],
+)  # fmt: skip
+def test_east_slavic_given_names_and_patronymics(a: str, b: str) -> None:
+    assert token_similarity(a, b, initials=True) == (0.9, "given name")
+    assert token_similarity(a, b)[1] != "given name"  # people only
+
+
+def test_different_fathers_are_different_patronymics() -> None:
+    assert token_similarity("petrovich", "ryhoravich", initials=True)[0] == 0.0
+
+
 def test_korean_names_are_recognised_by_their_surname() -> None:
     from exportguard.normalize.korean import is_korean_name
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from exportguard.normalize.given_names import same_given_name, same_patronymic
 from exportguard.normalize.korean import korean_key
 from exportguard.normalize.phonetics import is_vowelless, skeleton, spelling_key
 from exportguard.normalize.tokens import same_meaning, same_place
@@ -17,6 +18,7 @@ LONG_TOKEN = 14  # letters from which three edits are allowed (TransKomplektKhol
 SKELETON_SIM = 0.9
 ROMANISATION_SIM = 0.9
 SYNONYM_SIM = 0.9
+GIVEN_NAME_SIM = 0.9  # Sergei / Siarhei: one name in two languages
 
 
 def edit_similarity(a: str, b: str) -> float:
@@ -59,6 +61,8 @@ def token_similarity(
         return SYNONYM_SIM, "same meaning"
     if korean and korean_key(a) == korean_key(b):
         return ROMANISATION_SIM, "romanisation"
+    if initials and (same_given_name(a, b) or same_patronymic(a, b)):
+        return GIVEN_NAME_SIM, "given name"
     # Edits counted after romanisation variants are folded (Alexander / Aleksandr: one edit).
     sim = max(edit_similarity(a, b), SPELLING_SIM * edit_similarity(ka, kb))
     if (abjad or is_vowelless(a) or is_vowelless(b)) and min(len(a), len(b)) >= 3 and sim < SKELETON_SIM:

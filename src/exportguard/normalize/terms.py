@@ -13,7 +13,7 @@ import yaml
 
 from exportguard.errors import ParseError
 
-FILES = ("zh_terms.yml", "zh_places.yml", "tokens.yml", "korean.yml")
+FILES = ("zh_terms.yml", "zh_places.yml", "tokens.yml", "korean.yml", "given_names.yml")
 
 
 @dataclass(frozen=True, slots=True)
