@@ -45,6 +45,21 @@ def test_xlsx(tmp_path: Path) -> None:
     assert parties.valid[0].query is not None and parties.valid[0].query.identifiers == ["91330000733796106P"]
 
 
+def test_utf16_party_file_as_excel_writes_it(tmp_path: Path) -> None:
+    # Excel's "Unicode text" export: UTF-16 little-endian with a byte-order mark, tab-separated.
+    path = tmp_path / "parties.txt"
+    path.write_bytes("name\tcountry\n乌鲁木齐市公安局\tCN\nHikvision\tCN\n".encode("utf-16"))
+    parties = read_parties(path)
+    assert [r.query.name for r in parties.valid if r.query] == ["乌鲁木齐市公安局", "Hikvision"]
+
+
+def test_nul_bytes_without_a_byte_order_mark_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "parties.csv"
+    path.write_bytes("name\nHikvision\n".encode("utf-16-le"))  # no mark
+    with pytest.raises(InputFileError, match="NUL bytes"):
+        read_parties(path)
+
+
 def test_file_problems(tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("", "utf-8")

@@ -89,11 +89,31 @@ def _records(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx(path)
-    raw = read_bytes(path)
-    text = decode_text(path, raw, ("utf-8", "cp1252"))
+    text = _party_text(path, read_bytes(path))
     if suffix in (".jsonl", ".ndjson", ".json"):
         return _jsonl(path, text)
     return _csv(path, text)
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _party_text(path: Path, raw: bytes) -> str:
+    """A party file's text: UTF-8 or Windows-1252, or UTF-16/32 with a byte-order mark (what
+    Excel writes as "Unicode text"); NUL bytes without a mark are refused, not read as names."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputFileError(
+                    path, f"wrong text encoding (starts as {encoding.upper()} but byte {exc.start} is not)"
+                ) from None
+    if b"\x00" in raw[:65536]:
+        raise InputFileError(
+            path, "wrong text encoding (NUL bytes: binary data, or UTF-16 without a byte-order mark; save as UTF-8)"
+        )
+    return decode_text(path, raw, ("utf-8", "cp1252"))
 
 
 def _csv(path: Path, text: str) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
