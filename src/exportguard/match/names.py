@@ -5,8 +5,8 @@ rarity-and-kind-weighted share of tokens aligned, and ``base`` is how much an un
 of the candidate's name is forgiven: much for organisations (a brand, ``Hikvision``, against
 the full legal name) when the matched words are distinctive name words (not places, legal forms
 or generic words: ``Shihezi University`` is not ``Shihezi Public Security Bureau``), little for
-people (``Sun`` is not ``Sun Jinlong``). When the entity's name is the one wholly contained in
-the query's (``AKHMAT MMA`` in ``AKHMAT MMA FIGHT CLUB``), the two coverages swap roles, on the
+people (``Sun`` is not ``Sun Jinlong``) unless two or more uncommon names all match. When the
+entity's name is the one wholly contained in the query's (``AKHMAT MMA`` in ``AKHMAT MMA FIGHT CLUB``), the two coverages swap roles, on the
 conditions ``name_score`` spells out."""
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from exportguard.normalize.tokens import Kind, token_kind
 ORG_BASE = 0.75
 PERSON_BASE = 0.3
 PERSON_FULL_BASE = 0.45  # two or more name words matched (nearly) exactly
+PERSON_CONTAINED_BASE = 0.55  # … and every query word matched, none of them a common name
+CONTAINED_RARE_SHARE = 0.65  # of the rarest token's weight (Maria, Jose, Omar: 0.56–0.62)
 FULL_NAME_MIN_SIM = 0.9
 RARE_NAME_SHARE = 0.6  # of the rarest token's weight: both words of a list name inside a longer one
 BRAND_COVERAGE = 0.5
@@ -78,6 +80,7 @@ def name_score(
     cov_c = al.candidate_coverage
     # The name whose words are (mostly) all matched is contained in the other one: a brand in the
     # full legal name, or a list entry's short name in a party's longer one, and the other way round.
+    # A legal form the list name adds (CO. in AL HARAM TRANSFER CO.) does not stop it being contained.
     # A person's name with more words than the query's may be a relative's (RAGHAD SADDAM HUSSEIN
     # AL-TIKRITI is not SADDAM HUSSEIN AL-TIKRITI); an organisation's list name counts as contained in
     # the query only when every one of its words matched, two or more of them are name words, and
@@ -85,7 +88,7 @@ def name_score(
     # bureau is a unit of it, which the assessment resolves, not the listed body itself).
     reverse = (
         cov_c > cov_q
-        and not al.candidate_extra
+        and not any(token_kind(t) not in (Kind.LEGAL, Kind.PARTICLE) for t in al.candidate_extra)
         and al.strong_matches >= 2
         and not any(token_kind(t) in (Kind.PLACE, Kind.ADMIN) for t in al.query_extra)
     )
@@ -106,7 +109,17 @@ def name_score(
     distinct = min(1.0, al.distinctive_matched / (DISTINCT_SHARE * max_idf))
     if person:
         full = al.strong_matches >= 2 and al.weakest_strong >= FULL_NAME_MIN_SIM
-        base = (PERSON_FULL_BASE if full else PERSON_BASE) * min(1.0, container / BRAND_COVERAGE)
+        person_base = PERSON_FULL_BASE if full else PERSON_BASE
+        if (
+            full
+            and not reverse
+            and not al.query_extra_strong
+            and al.rarest_common >= CONTAINED_RARE_SHARE * max_idf
+        ):
+            # every name of the query in the list's fuller one, none of them common
+            # (FLORES, Cilia / FLORES DE MADURO, Cilia Adela; not Maria LOPEZ in a longer name)
+            person_base = PERSON_CONTAINED_BASE
+        base = person_base * min(1.0, container / BRAND_COVERAGE)
     else:
         base = ORG_BASE * distinct * min(1.0, container / BRAND_COVERAGE)
         if extra_strong:
