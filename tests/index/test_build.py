@@ -106,3 +106,17 @@ def test_search_splits_words_written_together() -> None:
 def test_search_finds_spelling_variants() -> None:
     ix = build_index([ent("us_ofac_sdn-7", "Person", ["JANNATI, Ahmad"])])
     assert search(ix, [("dzhannati", "akhmad")])
+
+
+def test_search_finds_a_syllable_written_apart_and_spelled_another_way() -> None:
+    # UN entry 690797 publishes Daba NAUALNA and, as an alias, Daba Na Walna
+    ix = build_index([ent("un_sc_sanctions-690797", "Person", ["Daba NAUALNA"])])
+    found = search(ix, [("daba", "na", "walna")])
+    assert found and found[0].coverage > 0.8  # daba alone would be a third
+
+
+def test_long_words_three_edits_apart_are_neighbours() -> None:
+    # OpenSanctions: Joint-Stock Company "TransKomplektHolding", in Ukrainian TransKomplektKholdynh
+    ix = build_index([ent("opensanctions-NK-1", "Company", ['Joint-Stock Company "TransKomplektHolding"'])])
+    assert ix.vocab["transkomplektholding"] in token_matches(ix, "transkomplektkholdynh")
+    assert not token_matches(ix, "transatlanticholdings")  # same first letters, not the same word

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from exportguard.normalize.tokens import KIND_WEIGHT, token_kind
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 HOWS = ("latin", "transliterated", "translated", "pinyin", "acronym", "without-parenthesis")
 
 
@@ -56,6 +56,7 @@ class IndexData:
         default_factory=dict
     )  # spelling key -> token ids (when it differs)
     _weights: list[float] | None = None
+    _long_tokens: list[tuple[str, int]] | None = None
 
     @property
     def n_forms(self) -> int:
@@ -88,6 +89,12 @@ class IndexData:
                 self.idf_of_df(self.df(i)) * KIND_WEIGHT[token_kind(t)] for i, t in enumerate(self.tokens)
             ]
         return self._weights[token_id]
+
+    def long_tokens(self, min_len: int) -> list[tuple[str, int]]:
+        """(token, id) of the tokens of ``min_len`` letters or more, sorted (built on first use)."""
+        if self._long_tokens is None:
+            self._long_tokens = sorted((t, i) for i, t in enumerate(self.tokens) if len(t) >= min_len)
+        return self._long_tokens
 
     def evidence_of(self, entity: int) -> Evidence | None:
         raw = self.evidence.get(entity)

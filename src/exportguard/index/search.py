@@ -6,8 +6,11 @@ entities are returned, a few groups more than the caller asked for."""
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
 
 from exportguard.index.data import IndexData
 from exportguard.index.fuzzy import neighbours, skeleton_key
@@ -19,6 +22,12 @@ SKELETON_SIM = 0.75
 SPELLING_SIM = 0.95
 RERANK = 400  # forms re-ranked with their own coverage
 MIN_RETRIEVAL = 0.15
+MIN_FUZZY_JOIN = 6
+LONG_TOKEN = 14  # from this length tokens up to LONG_EDITS apart are looked up (as match.similarity allows)
+LONG_EDITS = 3
+LONG_PREFIX = 6  # … among those that begin with the same letters
+LONG_FUZZY_SIM = 0.75
+MAX_LONG_NEIGHBOURS = 200
 
 
 @dataclass(slots=True)
@@ -47,10 +56,30 @@ def token_matches(ix: IndexData, token: str, fuzzy: bool = True) -> dict[int, fl
         other_id = ix.vocab.get(alt)
         if other_id is not None:
             out.setdefault(other_id, SPELLING_SIM)
+    if len(token) >= LONG_TOKEN and tid is None:
+        for other, dist in long_neighbours(ix, token):
+            out.setdefault(other, FUZZY_SIM if dist == 1 else LONG_FUZZY_SIM)
     if is_vowelless(token):
         skel = skeleton_key(token)
         for other in ix.skeletons.get(skel, ()) if skel else ():
             out.setdefault(other, SKELETON_SIM)
+    return out
+
+
+def long_neighbours(ix: IndexData, token: str) -> list[tuple[int, int]]:
+    """(token id, edit distance) of long indexed tokens that begin like ``token`` and are within
+    three edits of it (TransKomplektKholdynh / TransKomplektHolding), which the one-edit deletion
+    neighbourhood does not reach."""
+    long = ix.long_tokens(LONG_TOKEN)
+    prefix = token[:LONG_PREFIX]
+    out: list[tuple[int, int]] = []
+    i = bisect_left(long, (prefix, -1))
+    while i < len(long) and long[i][0].startswith(prefix) and len(out) < MAX_LONG_NEIGHBOURS:
+        other, tid = long[i]
+        i += 1
+        dist = OSA.distance(token, other, score_cutoff=LONG_EDITS)
+        if 0 < dist <= LONG_EDITS:
+            out.append((tid, dist))
     return out
 
 
@@ -92,7 +121,13 @@ def _form_scores(ix: IndexData, tokens: Sequence[str]) -> dict[int, float]:
         w = sum(weights[p] for p in positions)
         best: dict[int, float] = {}
         single = len(positions) == 1
-        for tid, sim in token_matches(ix, key, fuzzy=single).items():
+        # a syllable written apart (Na Walna / NAUALNA) is also looked up fuzzily, joined
+        fuzzy = single or (
+            len(key) >= MIN_FUZZY_JOIN
+            and any(len(tokens[p]) <= 2 for p in positions)
+            and not any(is_weak(tokens[p]) for p in positions)
+        )
+        for tid, sim in token_matches(ix, key, fuzzy=fuzzy).items():
             credit = sim * w
             for form in ix.posting(tid):
                 if best.get(form, 0.0) < credit:
