@@ -19,6 +19,9 @@ SKELETON_SIM = 0.9
 ROMANISATION_SIM = 0.9
 SYNONYM_SIM = 0.9
 GIVEN_NAME_SIM = 0.9  # Sergei / Siarhei: one name in two languages
+# Arabic given names are few and common (Mohammed, Ahmad, Nur): their spellings count as a close
+# edit (Mohammad / Mohammed), not as the near-exact match that lets two names stand for a person.
+ARABIC_NAME_SIM = 0.85
 
 
 def edit_similarity(a: str, b: str) -> float:
@@ -61,8 +64,10 @@ def token_similarity(
         return SYNONYM_SIM, "same meaning"
     if korean and korean_key(a) == korean_key(b):
         return ROMANISATION_SIM, "romanisation"
-    if initials and (same_given_name(a, b) or same_patronymic(a, b)):
-        return GIVEN_NAME_SIM, "given name"
+    if initials:
+        section = same_given_name(a, b)
+        if section is not None or same_patronymic(a, b):
+            return (ARABIC_NAME_SIM if section == "arabic" else GIVEN_NAME_SIM), "given name"
     # Edits counted after romanisation variants are folded (Alexander / Aleksandr: one edit).
     sim = max(edit_similarity(a, b), SPELLING_SIM * edit_similarity(ka, kb))
     if (abjad or is_vowelless(a) or is_vowelless(b)) and min(len(a), len(b)) >= 3 and sim < SKELETON_SIM:

@@ -1,12 +1,15 @@
-"""One given name in its Russian, Ukrainian and Belarusian forms (``data/normalize/given_names.yml``):
-Aleksandr / Oleksandr / Aliaksandr, Sergei / Serhiy / Siarhei, Igor / Ihor / Ihar; and the
-patronymics made from them (Grigorevich / Hryhorovych / Ryhoravich)."""
+"""One given name in the forms the lists romanise it in (``data/normalize/given_names.yml``): East
+Slavic names in Russian, Ukrainian and Belarusian (Aleksandr / Oleksandr / Aliaksandr, Igor / Ihar)
+and the patronymics made from them (Grigorevich / Hryhorovych / Ryhoravich); Arabic names in
+their English, French, Persian, Turkish and Somali spellings (Jawad / Juad / Javad, Qassim /
+Kassem, Osman / Cusman)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
 
+from exportguard.errors import ParseError
 from exportguard.normalize.terms import _check_sources, _read, _words
 
 FILE = "given_names.yml"
@@ -16,18 +19,36 @@ _PATRONYMIC = re.compile(r"(iyovych|ayovych|yevich|ievich|iovich|ovich|evich|avi
 STEM_SLACK = 2  # letters a patronymic's stem may lack or add against the given name (Grigor / Grigory)
 
 
+SECTIONS = ("east_slavic", "arabic")  # the file's sections; East Slavic names have patronymics
+
+
 @cache
-def _groups() -> dict[str, int]:
+def _all_groups() -> tuple[dict[str, tuple[int, str]], dict[str, int]]:
+    """(every name -> its group and section, East Slavic names -> their group); a name in two
+    groups is an error."""
     data = _read(FILE)
-    _check_sources(FILE, data, [data["groups"]])
-    return {name: i for i, group in enumerate(data["groups"]["names"]) for name in _words(FILE, group)}
+    _check_sources(FILE, data, [data[section] for section in SECTIONS])
+    out: dict[str, tuple[int, str]] = {}
+    slavic: dict[str, int] = {}
+    n = 0
+    for section in SECTIONS:
+        for group in data[section]["names"]:
+            for name in _words(FILE, group):
+                if out.get(name, (n,))[0] != n:
+                    raise ParseError(FILE, name, f"{name!r} is in two groups")
+                out[name] = (n, section)
+                if section == "east_slavic":
+                    slavic[name] = n
+            n += 1
+    return out, slavic
 
 
-def same_given_name(a: str, b: str) -> bool:
-    """Two folded words that are forms of one given name."""
-    groups = _groups()
+def same_given_name(a: str, b: str) -> str | None:
+    """The section (``east_slavic``, ``arabic``) when two folded words are forms of one given
+    name, else None."""
+    groups = _all_groups()[0]
     ga = groups.get(a)
-    return ga is not None and ga == groups.get(b)
+    return ga[1] if ga is not None and ga == groups.get(b) else None
 
 
 @lru_cache(maxsize=65536)
@@ -36,7 +57,7 @@ def _patronymic_group(token: str) -> int | None:
     if m is None or m.start() < 3:
         return None
     stem = token[: m.start()]
-    for name, group in _groups().items():
+    for name, group in _all_groups()[1].items():
         if abs(len(name) - len(stem)) <= STEM_SLACK and (name.startswith(stem) or stem.startswith(name)):
             return group
     return None
