@@ -110,3 +110,14 @@ def test_pinyin_of_known_terms_is_weak() -> None:
     assert token_kind("youxian") is Kind.LEGAL and token_kind("gongsi") is Kind.LEGAL
     assert token_kind("xinxi") is Kind.GENERIC
     assert token_kind("shi") is Kind.NAME  # a single syllable is also a surname
+
+
+def test_an_acronym_followed_by_words_of_the_name_is_not_a_form() -> None:
+    # CSIC stands for the parent group, not for its 723rd Research Institute: taken alone it
+    # would match every subsidiary listed under the same parent.
+    forms = name_forms("China Shipbuilding Industry Group Co., Ltd. (CSIC) 723rd Research Institute", "Company")
+    assert "acronym" not in {f.how for f in forms}
+    assert any(f.how == "without-parenthesis" and "csic" not in f.tokens for f in forms)
+    # legal forms after the parenthesis still leave the acronym standing for the name
+    forms = name_forms("Hangzhou Hikvision Digital Technology (HIKVISION) Co., Ltd.", "Company")
+    assert ("hikvision",) in {f.tokens for f in forms if f.how == "acronym"}

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 
 from exportguard.index.data import HOWS, IndexData
 from exportguard.index.evidence import address_tokens
-from exportguard.match.align import align
+from exportguard.match.align import Alignment, align
 from exportguard.match.evidence import Step, apply_steps, evidence_steps
-from exportguard.match.names import WEAK_ALIAS_FACTOR, NameMatch, name_score
+from exportguard.match.names import ACRONYM_PAIR_CAP, WEAK_ALIAS_FACTOR, NameMatch, name_score
 from exportguard.match.types import Explanation, Query
 from exportguard.normalize.identifiers import normalize_identifier
 from exportguard.normalize.korean import is_korean_name
-from exportguard.normalize.names import NameForm, name_forms
+from exportguard.normalize.names import AFTER_ACRONYM, NameForm, name_forms
 from exportguard.normalize.scripts import has_abjad
-from exportguard.normalize.tokens import names_organisation
+from exportguard.normalize.tokens import names_organisation, token_kind
 
 
 @dataclass(slots=True)
@@ -80,6 +80,12 @@ class EntityScore:
         return out
 
 
+def _whole(al: Alignment) -> bool:
+    """Whether two names match word for word, but for legal forms and particles: how an acronym
+    taken from a name must match (DCB, of DAEDONG CREDIT BANK (DCB), is not DCB FINANCE LIMITED)."""
+    return not any(token_kind(t) not in AFTER_ACRONYM for t in (*al.query_extra, *al.candidate_extra))
+
+
 def best_name(ix: IndexData, ctx: QueryContext, entity: int, forms: Sequence[int] = ()) -> NameMatch | None:
     """The best pair of query form and entity form (``forms``: only these of the entity's)."""
     person = ctx.person or ix.entity_schema[entity] == "Person"
@@ -95,17 +101,20 @@ def best_name(ix: IndexData, ctx: QueryContext, entity: int, forms: Sequence[int
         name_id = ix.form_name[form_id]
         weak = name_id in ix.weak_names
         cname = ix.names[name_id]
+        chow = HOWS[ix.form_how[form_id]]
         for qform, korean_form in zip(ctx.forms, korean_query, strict=True):
             abjad = has_abjad(qform.name) or has_abjad(cname)
             korean = korean_form and is_korean_name(ctoks)
             al = align(qform.tokens, ctoks, weight, initials=person, abjad=abjad, korean=korean)
+            if "acronym" in (qform.how, chow) and not _whole(al):
+                continue
             score = name_score(al, person, max_idf)
+            if qform.how == "acronym":
+                score = min(score, ACRONYM_PAIR_CAP)
             if weak:
                 score *= WEAK_ALIAS_FACTOR
             if best is None or score > best.score:
-                best = NameMatch(
-                    score, al, qform.name, qform.how, cname, HOWS[ix.form_how[form_id]], weak
-                )
+                best = NameMatch(score, al, qform.name, qform.how, cname, chow, weak)
     return best
 
 

@@ -16,7 +16,7 @@ from rigour.names import remove_person_prefixes, replace_org_types_compare
 from exportguard.normalize.chinese import han_variants
 from exportguard.normalize.scripts import has_han, latinize
 from exportguard.normalize.text import fold
-from exportguard.normalize.tokens import Kind, token_kind
+from exportguard.normalize.tokens import Kind, is_strong, token_kind
 
 _PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
@@ -84,11 +84,22 @@ def servant_of(tokens: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+AFTER_ACRONYM = (Kind.LEGAL, Kind.PARTICLE)
+
+
 def _is_acronym(part: str) -> bool:
-    """``(XPCC)`` is an acronym; ``(TANZANIA)`` in an all-capitals name is a place that tells two
-    designations apart (AL-HARAMAYN FOUNDATION (KENYA) / (TANZANIA))."""
+    """``(XPCC)`` is an acronym; ``(TANZANIA)`` or ``(USA)`` in an all-capitals name is a place
+    that tells two designations apart (AL-HARAMAYN FOUNDATION (KENYA) / (TANZANIA)), and
+    ``(NGO)`` or ``(LLC)`` says what the body is, not which one."""
     part = part.strip()
-    return bool(_ACRONYM.match(part)) and token_kind(fold(part)) is not Kind.PLACE
+    return bool(_ACRONYM.match(part)) and is_strong(fold(part))
+
+
+def _ends_name(rest: str, org: bool) -> bool:
+    """Whether the text after an acronym's parenthesis adds nothing but legal forms: the acronym
+    then stands for the whole name. In ``China Shipbuilding Industry Group Co., Ltd. (CSIC) 723rd
+    Research Institute`` it stands for the parent only, and every subsidiary would match on it."""
+    return all(token_kind(t) in AFTER_ACRONYM for t in tokens_of(rest, org))
 
 
 def _texts(name: str, schema: str | None) -> list[tuple[str, str]]:
@@ -134,11 +145,15 @@ def name_forms(name: str, schema: str | None = None) -> tuple[NameForm, ...]:
 
     for text, how in _texts(name, schema):
         add(text, how)
-        # "Xinjiang Production and Construction Corps (XPCC)": the acronym is a name of its own,
-        # and the name without it another form. Other parentheses stay: "(KENYA BRANCH)" and
-        # "(PAKISTAN)" tell two designations apart.
-        acronyms = [part for part in _PARENS.findall(text) if _is_acronym(part)]
-        if acronyms:
+        # "Xinjiang Production and Construction Corps (XPCC)": the acronym is a name of its own
+        # (unless words of the name follow it), and the name without it another form. Other
+        # parentheses stay: "(KENYA BRANCH)" and "(PAKISTAN)" tell two designations apart.
+        acronyms = [
+            m.group(1).strip()
+            for m in _PARENS.finditer(text)
+            if _is_acronym(m.group(1)) and _ends_name(text[m.end() :], org)
+        ]
+        if any(_is_acronym(part) for part in _PARENS.findall(text)):
             add(
                 _PARENS.sub(lambda m: " " if _is_acronym(m.group(1)) else m.group(0), text),
                 "without-parenthesis",

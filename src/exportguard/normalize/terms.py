@@ -98,8 +98,9 @@ def load_terms() -> TermData:
                 place_members.append(words)
     place_words.update(_territory_words())
     tokens = _read("tokens.yml")
-    for key in ("legal_forms", "generic", "particles", "synonyms"):
+    for key in ("legal_forms", "generic", "particles", "synonyms", "places"):
         _check_sources("tokens.yml", tokens, [tokens[key]])
+    place_words.update(_words("tokens.yml", tokens["places"]["tokens"]))
     groups = [_words("tokens.yml", g) for g in tokens["synonyms"]["groups"]]
     synonyms = {word: i for i, group in enumerate(groups) for word in group}
     legal = frozenset(_words("tokens.yml", tokens["legal_forms"]["tokens"])) | pinyin_kinds["legal"]
