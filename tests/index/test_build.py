@@ -120,3 +120,12 @@ def test_long_words_three_edits_apart_are_neighbours() -> None:
     ix = build_index([ent("opensanctions-NK-1", "Company", ['Joint-Stock Company "TransKomplektHolding"'])])
     assert ix.vocab["transkomplektholding"] in token_matches(ix, "transkomplektkholdynh")
     assert not token_matches(ix, "transatlanticholdings")  # same first letters, not the same word
+
+
+def test_other_spellings_of_a_given_name_are_looked_up() -> None:
+    # US CSL: ESMAIL, Abdurazak, also published as ABDELRAZAK, Ismail (two edits apart)
+    ix = build_index([ent("us_trade_csl-24313", "Person", ["ESMAIL, Abdurazak"])])
+    assert token_matches(ix, "abdelrazak").get(ix.vocab["abdurazak"]) == 0.85
+    found = search(ix, [("abdelrazak", "ismail")])
+    assert found and found[0].coverage > 0.8
+    assert ix.vocab["abdurazak"] not in token_matches(ix, "abdelkader")  # another name

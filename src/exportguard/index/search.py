@@ -14,12 +14,14 @@ from rapidfuzz.distance import OSA
 
 from exportguard.index.data import IndexData
 from exportguard.index.fuzzy import neighbours, skeleton_key
+from exportguard.normalize.given_names import given_name_spellings
 from exportguard.normalize.phonetics import is_vowelless, spelling_key
 from exportguard.normalize.tokens import is_weak, place_spellings
 
 FUZZY_SIM = 0.8  # retrieval credit for a token one edit away
 SKELETON_SIM = 0.75
 SPELLING_SIM = 0.95
+GIVEN_NAME_SIM = 0.85  # another spelling of one given name (data/normalize/given_names.yml)
 RERANK = 400  # forms re-ranked with their own coverage
 MIN_RETRIEVAL = 0.15
 MIN_FUZZY_JOIN = 6
@@ -56,6 +58,10 @@ def token_matches(ix: IndexData, token: str, fuzzy: bool = True) -> dict[int, fl
         other_id = ix.vocab.get(alt)
         if other_id is not None:
             out.setdefault(other_id, SPELLING_SIM)
+    for alt in given_name_spellings(token):  # Ismail / Esmail, Abdelrazak / Abdurazak
+        other_id = ix.vocab.get(alt)
+        if other_id is not None:
+            out.setdefault(other_id, GIVEN_NAME_SIM)
     if len(token) >= LONG_TOKEN and tid is None:
         for other, dist in long_neighbours(ix, token):
             out.setdefault(other, FUZZY_SIM if dist == 1 else LONG_FUZZY_SIM)

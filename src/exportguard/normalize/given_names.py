@@ -51,6 +51,23 @@ def same_given_name(a: str, b: str) -> str | None:
     return ga[1] if ga is not None and ga == groups.get(b) else None
 
 
+@cache
+def _members() -> dict[int, tuple[str, ...]]:
+    members: dict[int, list[str]] = {}
+    for name, (group, _section) in _all_groups()[0].items():
+        members.setdefault(group, []).append(name)
+    return {group: tuple(names) for group, names in members.items()}
+
+
+def given_name_spellings(token: str) -> tuple[str, ...]:
+    """The other spellings of the given name ``token`` is (``ismail`` -> ``esmail``, ``ismayil`` …),
+    empty when it is in no group: candidate generation looks them up too."""
+    group = _all_groups()[0].get(token)
+    if group is None:
+        return ()
+    return tuple(name for name in _members()[group[0]] if name != token)
+
+
 @lru_cache(maxsize=65536)
 def _patronymic_group(token: str) -> int | None:
     m = _PATRONYMIC.search(token)
