@@ -37,6 +37,7 @@ class TermData:
     place_members: list[tuple[str, ...]]
     version: str
     synonyms: dict[str, int]  # generic word -> its group of same-meaning words (plant, zavod)
+    names: frozenset[str]  # name words one letter from a weak word, never taken for its typo
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -98,7 +99,7 @@ def load_terms() -> TermData:
                 place_members.append(words)
     place_words.update(_territory_words())
     tokens = _read("tokens.yml")
-    for key in ("legal_forms", "generic", "particles", "synonyms", "places"):
+    for key in ("legal_forms", "generic", "particles", "synonyms", "places", "names"):
         _check_sources("tokens.yml", tokens, [tokens[key]])
     place_words.update(_words("tokens.yml", tokens["places"]["tokens"]))
     groups = [_words("tokens.yml", g) for g in tokens["synonyms"]["groups"]]
@@ -123,6 +124,7 @@ def load_terms() -> TermData:
         place_members,
         version,
         synonyms,
+        frozenset(_words("tokens.yml", tokens["names"]["tokens"])),
     )
 
 

@@ -59,24 +59,38 @@ def token_kind(token: str) -> Kind:
         return Kind.PLACE
     if len(token) >= 7 and token.endswith(_PATRONYMIC_ENDINGS):
         return Kind.PATRONYMIC
-    if len(token) >= 5:
+    if len(token) >= NEAR_WEAK_MIN_LEN and token not in terms.names:
         near = _near_weak_word(token)
         if near is not None:
             return near
     return Kind.NAME
 
 
+NEAR_WEAK_MIN_LEN = 7
+ANY_EDIT_MIN_LEN = 10
+
+
 def _near_weak_word(token: str) -> Kind | None:
-    """A typo of a legal form or generic word (Liabilty, Joont, Compnay) is as weak as the word."""
+    """A typo of a legal form or generic word is as weak as the word: a letter left out or added
+    (Liabilty, Tecnology, Kholding), two letters swapped (Compnay), a letter changed in a legal
+    form (Lnmited) or in a generic word of ten letters or more (Internacional). Words under seven
+    letters one letter from a generic word are often names of their own (Mejia / media, Medina,
+    Faris / farms, Sadat, Marina / marine), and so are Chinese given names a letter from a pinyin
+    term (Jianping, Zhenghua); ``tokens.yml`` lists the names a letter from a legal form (Otkrytie)."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
     by_length = _weak_words_by_length()
     for size in (len(token) - 1, len(token), len(token) + 1):
         words = by_length.get(size)
-        found = process.extractOne(token, words[0], scorer=OSA.distance, score_cutoff=1) if words else None
-        if words and found is not None:
-            return words[1][found[2]]
+        if not words:
+            continue
+        for _word, _dist, i in process.extract_iter(token, words[0], scorer=OSA.distance, score_cutoff=1):
+            word = words[0][i]
+            kind = words[1][i]
+            changed = size == len(token) and sorted(word) != sorted(token)  # not a swap
+            if not changed or kind is Kind.LEGAL or len(token) >= ANY_EDIT_MIN_LEN:
+                return kind
     return None
 
 
