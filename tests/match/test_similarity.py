@@ -82,6 +82,8 @@ def test_korean_names_are_recognised_by_their_surname() -> None:
         ("mahmud", "mohammed"),  # both spelled with vowels: no skeleton match
         ("2019", "2018"),
         ("j", "john"),  # initials only count for people (initials=False here)
+        ("kkbc", "kbk"),  # acronyms (UN: KKBC, Korea Kwangson Banking Corp.; OFAC: OOO KBK BANK)
+        ("kbk", "kbr"),
     ],
 )
 def test_different_tokens(a: str, b: str) -> None:
@@ -101,3 +103,8 @@ def test_alignment_is_order_free_and_weighted() -> None:
     assert al.query_coverage == 1.0
     assert al.candidate_coverage == pytest.approx(15 / 15.1)
     assert al.candidate_extra == ["llc"]
+
+
+def test_abjad_consonants_still_compare_without_vowels() -> None:
+    # the acronym rule leaves romanised Arabic alone: محمد -> mhmd against Mohammad
+    assert token_similarity("mhmd", "mohammad", abjad=True)[0] >= 0.9

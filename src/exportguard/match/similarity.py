@@ -22,6 +22,7 @@ GIVEN_NAME_SIM = 0.9  # Sergei / Siarhei: one name in two languages
 # Arabic given names are few and common (Mohammed, Ahmad, Nur): their spellings count as a close
 # edit (Mohammad / Mohammed), not as the near-exact match that lets two names stand for a person.
 ARABIC_NAME_SIM = 0.85
+SHORT_ACRONYM = 4
 
 
 def edit_similarity(a: str, b: str) -> float:
@@ -42,6 +43,18 @@ def edit_similarity(a: str, b: str) -> float:
     return max(0.6, 1.0 - dist / longer)
 
 
+def _acronyms_of_other_lengths(a: str, b: str) -> bool:
+    """Two words without vowels of different lengths (KKBC / KBK): acronyms, whose letters all
+    count, not spellings of one word (the consonant skeletons of Arabic names are compared apart)."""
+    return len(a) != len(b) and is_vowelless(a) and is_vowelless(b)
+
+
+def _acronyms(a: str, b: str) -> bool:
+    """Two words of at most four letters without vowels (KKBC / KBK, IRGC / IRG): acronyms, which
+    one letter makes another body's; only equal ones match."""
+    return max(len(a), len(b)) <= SHORT_ACRONYM and is_vowelless(a) and is_vowelless(b)
+
+
 @lru_cache(maxsize=1 << 18)
 def token_similarity(
     a: str, b: str, initials: bool = False, abjad: bool = False, korean: bool = False
@@ -56,7 +69,7 @@ def token_similarity(
     if initials and (len(a) == 1 or len(b) == 1):
         return (INITIAL_SIM, "initial") if a[0] == b[0] else (0.0, "")
     ka, kb = spelling_key(a), spelling_key(b)
-    if min(len(a), len(b)) >= 2 and ka == kb:
+    if min(len(a), len(b)) >= 2 and ka == kb and not _acronyms_of_other_lengths(a, b):
         return SPELLING_SIM, "spelling"
     if same_place(a, b):
         return SPELLING_SIM, "same place"
@@ -68,6 +81,8 @@ def token_similarity(
         section = same_given_name(a, b)
         if section is not None or same_patronymic(a, b):
             return (ARABIC_NAME_SIM if section == "arabic" else GIVEN_NAME_SIM), "given name"
+    if not abjad and _acronyms(a, b):
+        return 0.0, ""
     # Edits counted after romanisation variants are folded (Alexander / Aleksandr: one edit).
     sim = max(edit_similarity(a, b), SPELLING_SIM * edit_similarity(ka, kb))
     if (abjad or is_vowelless(a) or is_vowelless(b)) and min(len(a), len(b)) >= 3 and sim < SKELETON_SIM:
