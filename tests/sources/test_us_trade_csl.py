@@ -183,3 +183,20 @@ def test_value_helpers() -> None:
     assert fr_citations("Vol. 59, No. 44,  03/07/1994") == ["Vol. 59, No. 44, 03/07/1994"]
     assert birth_dates("1900 to 1950") == ["1900", "1950"]
     assert birth_dates("sometime") is None
+
+
+def test_entity_list_alias_lists_are_split_into_names() -> None:
+    # "RPA Mars; and NPO Mars" and "...; and Yichang Testing Technology Research Institute a.k.a.
+    # Yichang Institute of Testing Technology": the last alias's "and" is the list's, and each
+    # a.k.a. starts another name; the published value is kept as the original.
+    parsed, _ticks = _parse(EXCERPT.with_name("consolidated_aliases.csv"))
+    by_id = {e.id: e for e in parsed.entities}
+    mars = by_id["us_trade_csl-0cc0c4b3cc565141d0be86ec85e37c36e4be95af"]
+    assert mars.get("alias") == ["RPA Mars", "NPO Mars"]
+    assert [v.original for v in mars.values if v.prop == "alias"][1] == "and NPO Mars"
+    yichang = by_id["us_trade_csl-0fa537b1f62ebfed41e85ce64bc4e6ab6b6fa66d"]
+    assert yichang.get("alias") == [
+        "China Shipbuilding Industry Group Co., Ltd. (CSIC) 710th Research Institute",
+        "Yichang Testing Technology Research Institute",
+        "Yichang Institute of Testing Technology",
+    ]

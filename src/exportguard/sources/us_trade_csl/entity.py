@@ -27,7 +27,13 @@ from exportguard.normalize.countries import country_code
 from exportguard.normalize.dates import iso_date
 from exportguard.sources.base import ParseContext
 from exportguard.sources.us_trade_csl.record import CslIdentifier, CslRecord
-from exportguard.sources.us_trade_csl.values import ID_DATE_FORMATS, birth_dates, fr_citations, plain_date
+from exportguard.sources.us_trade_csl.values import (
+    ID_DATE_FORMATS,
+    alias_names,
+    birth_dates,
+    fr_citations,
+    plain_date,
+)
 
 SOURCE = "us_trade_csl"
 _DATE_PROPS = ("incorporationDate", "listingDate")
@@ -88,8 +94,8 @@ def build_entity(ctx: ParseContext, rec: CslRecord, path: Path, warn: Counter[st
     if not rec.name.strip():
         raise ParseError(path, where, "entry without a name")
     ent.add("name", rec.name)
-    for alias in rec.alt_names:
-        ent.add("alias", alias)
+    for alias, published in alias_names(rec.alt_names):
+        ent.add("alias", alias, published)
     ent.add("subList", rec.source, qualifier=code)
     ent.add("authority", rec.source.rsplit(" - ", 1)[-1] if " - " in rec.source else None, rec.source)
     ent.add("ofacUid", ofac_uid or None, rec.entity_number)

@@ -1,4 +1,5 @@
-"""Cleaning the CSL's free-text values: Federal Register citations, birth dates, id dates."""
+"""Cleaning the CSL's free-text values: alias lists, Federal Register citations, birth dates, id
+dates."""
 
 from __future__ import annotations
 
@@ -13,6 +14,20 @@ _RANGE = re.compile(r"^(\d{4})\s+to\s+(\d{4})$")
 # Ranges wider than this keep only their two end years (the original text keeps the rest).
 MAX_YEAR_RANGE = 10
 ID_DATE_FORMATS = ("%d %b %Y", "%b %Y", "%Y")
+_LAST_ALIAS = re.compile(r"^and\s+", re.IGNORECASE)
+_AKA = re.compile(r"\s+a\.k\.a\.,?\s+", re.IGNORECASE)
+
+
+def alias_names(alt_names: list[str]) -> list[tuple[str, str]]:
+    """(name, published value) for each alias of an ``alt_names`` list. The Entity List writes its
+    aliases as an English list, ``RPA Mars; and NPO Mars``, and sometimes two in one item
+    (``... Research Institute a.k.a. Yichang Institute of Testing Technology``): the ``and`` of
+    the last one is not part of its name, and each ``a.k.a.`` starts another name."""
+    out: list[tuple[str, str]] = []
+    for i, value in enumerate(alt_names):
+        text = _LAST_ALIAS.sub("", value) if i and i == len(alt_names) - 1 else value
+        out.extend((part, value) for part in _AKA.split(text) if part.strip())
+    return out
 
 
 def fr_citations(text: str) -> list[str]:
