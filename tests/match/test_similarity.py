@@ -108,3 +108,9 @@ def test_alignment_is_order_free_and_weighted() -> None:
 def test_abjad_consonants_still_compare_without_vowels() -> None:
     # the acronym rule leaves romanised Arabic alone: محمد -> mhmd against Mohammad
     assert token_similarity("mhmd", "mohammad", abjad=True)[0] >= 0.9
+
+
+def test_short_romanised_arabic_words_need_their_consonants() -> None:
+    # عدي (Uday, romanised ady) and علي (Ali) are two names: the Saddam Hussein family's UN entries
+    assert token_similarity("ali", "ady", abjad=True)[0] == 0.0
+    assert token_similarity("ali", "aly", abjad=True)[0] >= 0.9  # one name: consonants l

@@ -7,9 +7,10 @@ from array import array
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from exportguard.normalize.scripts import has_abjad
 from exportguard.normalize.tokens import KIND_WEIGHT, token_kind
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 HOWS = ("latin", "transliterated", "translated", "pinyin", "acronym", "without-parenthesis")
 
 
@@ -57,6 +58,7 @@ class IndexData:
     )  # spelling key -> token ids (when it differs)
     _weights: list[float] | None = None
     _long_tokens: list[tuple[str, int]] | None = None
+    _vowelless: dict[str, list[int]] | None = None
 
     @property
     def n_forms(self) -> int:
@@ -95,6 +97,24 @@ class IndexData:
         if self._long_tokens is None:
             self._long_tokens = sorted((t, i) for i, t in enumerate(self.tokens) if len(t) >= min_len)
         return self._long_tokens
+
+    def vowelless_skeletons(self) -> dict[str, list[int]]:
+        """Skeleton -> ids of the tokens of names romanised from Arabic or Hebrew script, whose
+        vowels the script mostly leaves out (``bsam``, ``hsry`` of بسام أحمد الحصري, Bassam Ahmad
+        al-Husari), for queries written with vowels (built on first use)."""
+        if self._vowelless is None:
+            translit = HOWS.index("transliterated")
+            ids: set[int] = set()
+            for form, how in enumerate(self.form_how):
+                if how == translit and has_abjad(self.names[self.form_name[form]]):
+                    ids.update(self.form_tokens[form])
+            pool: dict[str, list[int]] = {}
+            for skel, members in self.skeletons.items():
+                kept = [i for i in members if i in ids]
+                if kept:
+                    pool[skel] = kept
+            self._vowelless = pool
+        return self._vowelless
 
     def evidence_of(self, entity: int) -> Evidence | None:
         raw = self.evidence.get(entity)

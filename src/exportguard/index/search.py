@@ -65,10 +65,14 @@ def token_matches(ix: IndexData, token: str, fuzzy: bool = True) -> dict[int, fl
     if len(token) >= LONG_TOKEN and tid is None:
         for other, dist in long_neighbours(ix, token):
             out.setdefault(other, FUZZY_SIM if dist == 1 else LONG_FUZZY_SIM)
-    if is_vowelless(token):
-        skel = skeleton_key(token)
-        for other in ix.skeletons.get(skel, ()) if skel else ():
-            out.setdefault(other, SKELETON_SIM)
+    skel = skeleton_key(token)
+    if skel is not None:
+        # a vowelless romanisation (mhmd) finds the vowelled spellings, and a vowelled word the
+        # romanised Arabic-script names
+        pool = ix.skeletons if is_vowelless(token) else ix.vowelless_skeletons()
+        for other in pool.get(skel, ()):
+            if 2 * min(len(token), len(ix.tokens[other])) >= max(len(token), len(ix.tokens[other])):
+                out.setdefault(other, SKELETON_SIM)
     return out
 
 

@@ -23,6 +23,7 @@ GIVEN_NAME_SIM = 0.9  # Sergei / Siarhei: one name in two languages
 # edit (Mohammad / Mohammed), not as the near-exact match that lets two names stand for a person.
 ARABIC_NAME_SIM = 0.85
 SHORT_ACRONYM = 4
+SHORT_ABJAD = 3  # romanised Arabic words this short match exactly or by consonants (عدي ady / علي ali)
 
 
 def edit_similarity(a: str, b: str) -> float:
@@ -90,6 +91,6 @@ def token_similarity(
         sa, sb = skeleton(a), skeleton(b)
         if len(sa) >= 2 and sa == sb and 2 * min(len(a), len(b)) >= max(len(a), len(b)):
             return SKELETON_SIM, "consonants"
-    if sim > 0:
+    if sim > 0 and not (abjad and min(len(a), len(b)) <= SHORT_ABJAD):
         return sim, "fuzzy"
     return 0.0, ""
