@@ -103,6 +103,7 @@ class _Builder:
         ix.groups = [()] * len(groups)
         for root, mem in members.items():
             ix.groups[root] = tuple(mem)
+        ix.vowelless_skeletons()  # built now, so that it is persisted with the index
         return ix
 
 
