@@ -58,8 +58,10 @@ def skeleton(token: str) -> str:
 @lru_cache(maxsize=262144)
 def spelling_key(token: str) -> str:
     """A key equal for common romanisation variants: Sergey/Sergei, Shoygu/Shoigu,
-    Khalid/Halid, Yelena/Elena, Alexeyevich/Alekseevich, Caro/Karo, Jokic/Dzhokik, Zharko/Zarko
-    (doubled letters collapsed)."""
+    Khalid/Halid, Yelena/Elena, Alexeyevich/Alekseevich, Caro/Karo, Jokic/Dzhokik, Zharko/Zarko,
+    Kovalevskij/Kovalevsky (doubled letters collapsed)."""
+    if token.endswith("ij"):  # -ий as Scandinavian and German write it (not Wiji: j inside a word)
+        token = token[:-2] + "i"
     return fold_spellings(token, _SPELLINGS)
 
 
