@@ -95,6 +95,9 @@ def test_join_runs_both_ways() -> None:
     assert join_runs(["sun", "jin", "long"], {"sun", "jinlong"}) == ["sun", "jinlong"]
     assert join_runs(["abd", "allh"], {"abdallah"}) == ["abdallh"]
     assert join_runs(["a", "b"], {"a", "b"}) == ["a", "b"]
+    # UK list: ایوب بشیر (romanised aywb bshyr) is AYYUB BASHIR, two names: bshyr already is
+    # bashir, so the run is not joined into aywbbshyr (whose consonants look like bashir's)
+    assert join_runs(["aywb", "bshyr"], {"ayyub", "bashir"}) == ["aywb", "bshyr"]
 
 
 def test_alignment_is_order_free_and_weighted() -> None:

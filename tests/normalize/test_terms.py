@@ -46,3 +46,10 @@ def test_a_word_yaml_reads_as_a_boolean_is_an_error() -> None:
     with pytest.raises(ParseError, match="quote it"):
         _words("korean.yml", values)
     assert _words("korean.yml", yaml.safe_load('[ro, "no", noh]')) == ["ro", "no", "noh"]
+
+
+def test_pinyin_of_generic_terms_means_their_translation() -> None:
+    from exportguard.normalize.tokens import same_meaning
+
+    assert same_meaning("xinxi", "information") and same_meaning("keji", "technology")
+    assert not same_meaning("zhongguo", "china")  # a place, not a generic word

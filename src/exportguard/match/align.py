@@ -11,6 +11,7 @@ from exportguard.match.similarity import token_similarity
 from exportguard.normalize.tokens import KIND_WEIGHT, PLACE_EXTRA_FACTOR, Kind, is_strong, token_kind
 
 MAX_JOIN = 3
+JOIN_SIM = 0.8
 
 
 @dataclass(slots=True)
@@ -62,9 +63,10 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
                 if any(token_kind(t) is Kind.LEGAL for t in tokens[i : i + size]):
                     continue  # a legal form is not half of a word (LLC Kaliningradnefteproduct)
                 joined = "".join(tokens[i : i + size])
-                if joined in extra or any(
-                    len(e) > 5 and token_similarity(joined, e)[0] >= 0.8 for e in extra
-                ):
+                if (
+                    joined in extra
+                    or any(len(e) > 5 and token_similarity(joined, e)[0] >= JOIN_SIM for e in extra)
+                ) and not _matches_alone(tokens[i : i + size], other, extra):
                     out.append(joined)
                     i += size
                     break
@@ -72,6 +74,16 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
             out.append(tokens[i])
             i += 1
     return out
+
+
+def _matches_alone(pieces: Sequence[str], other: set[str], extra: set[str]) -> bool:
+    """Whether a piece of a run already is a word of the other name (ایوب بشیر, romanised aywb
+    bshyr, against AYYUB BASHIR: bshyr is bashir; joined, aywbbshyr only looks like it)."""
+    return any(
+        p in other or any(len(e) > 3 and token_similarity(p, e)[0] >= JOIN_SIM for e in extra)
+        for p in pieces
+        if len(p) > 3
+    )
 
 
 def align(

@@ -104,6 +104,7 @@ def load_terms() -> TermData:
     place_words.update(_words("tokens.yml", tokens["places"]["tokens"]))
     groups = [_words("tokens.yml", g) for g in tokens["synonyms"]["groups"]]
     synonyms = {word: i for i, group in enumerate(groups) for word in group}
+    _add_pinyin_synonyms(zh, synonyms, set(_words("tokens.yml", tokens["generic"]["tokens"])) | set(synonyms))
     legal = frozenset(_words("tokens.yml", tokens["legal_forms"]["tokens"])) | pinyin_kinds["legal"]
     generic = (
         frozenset(_words("tokens.yml", tokens["generic"]["tokens"]))
@@ -126,6 +127,32 @@ def load_terms() -> TermData:
         synonyms,
         frozenset(_words("tokens.yml", tokens["names"]["tokens"])),
     )
+
+
+def _add_pinyin_synonyms(zh: dict[str, ZhTerm], synonyms: dict[str, int], generic: set[str]) -> None:
+    """A generic term's pinyin means what its one-word translation means: ``xinxi`` (信息) is
+    ``information``, ``keji`` (科技) ``technology``, as a Chinese company's name is published
+    in pinyin by one list and translated by another. Only terms of two syllables or more (single
+    syllables are also name parts) whose translation is a generic word (``zhongguo`` is China,
+    a place)."""
+    from pypinyin import lazy_pinyin
+
+    from exportguard.normalize.text import fold
+
+    next_group = max(synonyms.values(), default=-1) + 1
+    for term in zh.values():
+        if term.kind not in ("generic", "org"):
+            continue
+        syllables = lazy_pinyin(term.zh, errors="ignore")
+        words = [w for w in (fold(en) for en in term.en) if " " not in w and w in generic]
+        if len(syllables) < 2 or not words:
+            continue
+        pinyin = "".join(syllables)
+        group = synonyms.get(words[0])
+        if group is None:
+            group = synonyms[words[0]] = next_group
+            next_group += 1
+        synonyms.setdefault(pinyin, group)
 
 
 def _term_pinyin_words(term: str) -> set[str]:
