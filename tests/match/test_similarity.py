@@ -84,6 +84,8 @@ def test_korean_names_are_recognised_by_their_surname() -> None:
         ("2019", "2018"),
         ("j", "john"),  # initials only count for people (initials=False here)
         ("kkbc", "kbk"),  # acronyms (UN: KKBC, Korea Kwangson Banking Corp.; OFAC: OOO KBK BANK)
+        ("iran", "iraq"),  # two places one letter apart
+        ("southern", "northern"),  # SMIC Southern / SMIC Northern (Entity List)
         ("kbk", "kbr"),
     ],
 )

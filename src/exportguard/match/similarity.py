@@ -10,7 +10,7 @@ from rapidfuzz.distance import OSA
 from exportguard.normalize.given_names import same_given_name, same_patronymic
 from exportguard.normalize.korean import korean_key
 from exportguard.normalize.phonetics import is_vowelless, skeleton, spelling_key
-from exportguard.normalize.tokens import same_meaning, same_place
+from exportguard.normalize.tokens import Kind, exact_only, same_meaning, same_place, token_kind
 
 INITIAL_SIM = 0.6
 SPELLING_SIM = 0.95
@@ -74,6 +74,8 @@ def token_similarity(
         return SPELLING_SIM, "spelling"
     if same_place(a, b):
         return SPELLING_SIM, "same place"
+    if (token_kind(a) is Kind.PLACE and token_kind(b) is Kind.PLACE) or (exact_only(a) and exact_only(b)):
+        return 0.0, ""  # two places a letter apart are two places (Iran / Iraq), Southern is not Northern
     if same_meaning(a, b):
         return SYNONYM_SIM, "same meaning"
     if korean and korean_key(a) == korean_key(b):

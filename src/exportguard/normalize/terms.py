@@ -38,6 +38,7 @@ class TermData:
     version: str
     synonyms: dict[str, int]  # generic word -> its group of same-meaning words (plant, zavod)
     names: frozenset[str]  # name words one letter from a weak word, never taken for its typo
+    exact_only: frozenset[str]  # words two of which never match each other (southern / northern)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -99,7 +100,7 @@ def load_terms() -> TermData:
                 place_members.append(words)
     place_words.update(_territory_words())
     tokens = _read("tokens.yml")
-    for key in ("legal_forms", "generic", "particles", "synonyms", "places", "names"):
+    for key in ("legal_forms", "generic", "particles", "synonyms", "places", "names", "exact_only"):
         _check_sources("tokens.yml", tokens, [tokens[key]])
     place_words.update(_words("tokens.yml", tokens["places"]["tokens"]))
     groups = [_words("tokens.yml", g) for g in tokens["synonyms"]["groups"]]
@@ -126,6 +127,7 @@ def load_terms() -> TermData:
         version,
         synonyms,
         frozenset(_words("tokens.yml", tokens["names"]["tokens"])),
+        frozenset(_words("tokens.yml", tokens["exact_only"]["tokens"])),
     )
 
 

@@ -119,6 +119,11 @@ def same_place(a: str, b: str) -> bool:
     return ga is not None and ga == groups.get(b)
 
 
+def exact_only(token: str) -> bool:
+    """A word that never matches another such word (``southern`` is not ``northern``; tokens.yml)."""
+    return token in load_terms().exact_only
+
+
 def same_meaning(a: str, b: str) -> bool:
     """Two generic words of one synonym group (plant / zavod, industries / ind)."""
     groups = load_terms().synonyms
