@@ -144,3 +144,13 @@ def test_vowelled_query_words_find_romanised_arabic_script_names() -> None:
     assert found and ix.entity_ids[found[0].entity] == "gb_hmt_sanctions-1" and found[0].coverage > 0.7
     # a Latin name with few vowels is not looked up by its consonants: BABAKOV is not BYKOV
     assert ix.vocab["bykov"] not in token_matches(ix, "babakov")
+
+
+def test_weak_words_rank_the_forms_the_strong_words_found() -> None:
+    # OFAC SDN: Hassan Scientific Corporation, among more forms with "Hassan" than are re-ranked
+    from exportguard.index.search import RERANK
+
+    others = [ent(f"us_ofac_sdn-{i}", "Organization", [f"HASSAN {chr(65 + i % 26)}{i}"]) for i in range(RERANK + 50)]
+    ix = build_index([*others, ent("us_ofac_sdn-19000", "Company", ["Hassan Scientific Corporation"])])
+    found = search(ix, [("hassan", "scientific", "llc")])
+    assert found and ix.entity_ids[found[0].entity] == "us_ofac_sdn-19000"

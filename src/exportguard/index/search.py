@@ -125,9 +125,15 @@ def _form_scores(ix: IndexData, tokens: Sequence[str]) -> dict[int, float]:
     strong = [not is_weak(t) for t in tokens]
     any_strong = any(strong)
     acc: dict[int, float] = {}
+    weak_ids: list[tuple[int, float]] = []
     for key, positions in _keys(tokens):
         if any_strong and not any(strong[p] for p in positions):
-            continue  # weak words (Co., Trading, al) never drive candidate generation
+            # weak words (Co., Trading, al) never drive candidate generation, but they count for
+            # the forms the strong words found (Hassan Scientific Corporation among 450 Hassans)
+            tid = ix.vocab.get(key) if len(positions) == 1 else None
+            if tid is not None:
+                weak_ids.append((tid, weights[positions[0]]))
+            continue
         w = sum(weights[p] for p in positions)
         best: dict[int, float] = {}
         single = len(positions) == 1
@@ -150,6 +156,15 @@ def _form_scores(ix: IndexData, tokens: Sequence[str]) -> dict[int, float]:
                         best[form] = best.get(form, 0.0) + w / 2
         for form, credit in best.items():
             acc[form] = acc.get(form, 0.0) + credit
+    for tid, w in weak_ids:
+        if ix.df(tid) < len(acc):
+            for form in ix.posting(tid):
+                if form in acc:
+                    acc[form] += w
+        else:
+            for form in acc:
+                if tid in ix.form_tokens[form]:
+                    acc[form] += w
     return {form: min(1.0, v / total) for form, v in acc.items()}
 
 
