@@ -2,6 +2,7 @@ import pytest
 
 from exportguard.match.align import align, join_runs
 from exportguard.match.similarity import token_similarity
+from exportguard.normalize.given_names import same_patronymic
 
 
 @pytest.mark.parametrize(
@@ -120,3 +121,12 @@ def test_short_romanised_arabic_words_need_their_consonants() -> None:
     # عدي (Uday, romanised ady) and علي (Ali) are two names: the Saddam Hussein family's UN entries
     assert token_similarity("ali", "ady", abjad=True)[0] == 0.0
     assert token_similarity("ali", "aly", abjad=True)[0] >= 0.9  # one name: consonants l
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("mykolayovich", "nikoolaevich"), ("gennadievitch", "gennadyevich")],
+)
+def test_patronymics_with_a_doubled_letter_or_french_ending(a: str, b: str) -> None:
+    # UK list: Igor Nikoolaevich TURCHENYUK (a slip) / Mykolayovich; EU: Nikita Gennadievitch
+    assert same_patronymic(a, b)

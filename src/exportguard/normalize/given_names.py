@@ -14,8 +14,8 @@ from exportguard.normalize.terms import _check_sources, _read, _words
 
 FILE = "given_names.yml"
 # Patronymic endings in the three languages and their romanisations (-ovich, -ovych, -avich,
-# -evitj …), longest first; what is left is the father's given name, give or take its last letters.
-_PATRONYMIC = re.compile(r"(iyovych|ayovych|yevich|ievich|iovich|ovich|evich|avich|ovych|evych|ivich|ovitj|evitj|jevitj|ovna|evna|avna|ivna|ichna)$")
+# -evitj, -ovitch …), longest first; what is left is the father's given name, give or take its last letters.
+_PATRONYMIC = re.compile(r"(iyovych|ayovych|yevich|ievich|iovich|ievitch|ovitch|evitch|ovich|evich|avich|ovych|evych|ivich|ovitj|evitj|jevitj|ovna|evna|avna|ivna|ichna)$")
 STEM_SLACK = 2  # letters a patronymic's stem may lack or add against the given name (Grigor / Grigory)
 
 
@@ -73,11 +73,17 @@ def _patronymic_group(token: str) -> int | None:
     m = _PATRONYMIC.search(token)
     if m is None or m.start() < 3:
         return None
-    stem = token[: m.start()]
+    stem = _single(token[: m.start()])  # a doubled letter is a slip (Nikoolaevich, UK list)
     for name, group in _all_groups()[1].items():
+        name = _single(name)
         if abs(len(name) - len(stem)) <= STEM_SLACK and (name.startswith(stem) or stem.startswith(name)):
             return group
     return None
+
+
+def _single(text: str) -> str:
+    """``text`` with doubled letters written once."""
+    return "".join(ch for i, ch in enumerate(text) if i == 0 or text[i - 1] != ch)
 
 
 def same_patronymic(a: str, b: str) -> bool:

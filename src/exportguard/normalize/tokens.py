@@ -33,7 +33,9 @@ KIND_WEIGHT: dict[Kind, float] = {
     Kind.PLACE: 1.0,
     Kind.PATRONYMIC: 0.5,
 }
-_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
+_PATRONYMIC_ENDINGS = (
+    "ovich", "evich", "ovitch", "evitch", "ovitj", "evitj", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
+)  # fmt: skip
 # An unmatched place name counts this much when the other name has no unmatched word of its own
 # (Zhejiang Dahua Technology ~ Dahua Technology; but Urumqi PSB is not Tumushuke PSB).
 PLACE_EXTRA_FACTOR = 0.3
