@@ -130,3 +130,16 @@ def test_short_romanised_arabic_words_need_their_consonants() -> None:
 def test_patronymics_with_a_doubled_letter_or_french_ending(a: str, b: str) -> None:
     # UK list: Igor Nikoolaevich TURCHENYUK (a slip) / Mykolayovich; EU: Nikita Gennadievitch
     assert same_patronymic(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("abdreza", "abdolreza"), ("abdrahman", "abdurrahman"), ("abdaziz", "abdelaziz")],
+)
+def test_servant_of_joined_or_apart(a: str, b: str) -> None:
+    # OFAC SDN: RAHMANI FAZLI, Abdolreza, also Abd al-Reza (written apart, then joined: abdreza)
+    assert token_similarity(a, b) == (0.95, "spelling")
+
+
+def test_servant_of_different_names_stay_apart() -> None:
+    assert token_similarity("abdullah", "abdulrahman")[0] == 0.0

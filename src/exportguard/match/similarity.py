@@ -9,6 +9,7 @@ from rapidfuzz.distance import OSA
 
 from exportguard.normalize.given_names import same_given_name, same_patronymic
 from exportguard.normalize.korean import korean_key
+from exportguard.normalize.names import abd_key
 from exportguard.normalize.phonetics import is_vowelless, skeleton, spelling_key
 from exportguard.normalize.tokens import Kind, exact_only, same_meaning, same_place, token_kind
 
@@ -72,6 +73,8 @@ def token_similarity(
     ka, kb = spelling_key(a), spelling_key(b)
     if min(len(a), len(b)) >= 2 and ka == kb and not _acronyms_of_other_lengths(a, b):
         return SPELLING_SIM, "spelling"
+    if a.startswith("abd") and b.startswith("abd") and spelling_key(abd_key(a)) == spelling_key(abd_key(b)):
+        return SPELLING_SIM, "spelling"  # Abdolreza / Abd al-Reza, joined: abdreza
     if same_place(a, b):
         return SPELLING_SIM, "same place"
     if (token_kind(a) is Kind.PLACE and token_kind(b) is Kind.PLACE) or (exact_only(a) and exact_only(b)):

@@ -65,6 +65,24 @@ _ABD_FORMS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "a
 _ABD_ARTICLES = frozenset({"al", "el", "ul", "ol", "ar", "as", "ad", "an", "at", "az", "ur", "us"})
 
 
+_ABD_JOINED = ("abdoul", "abdool", "abdul", "abdel", "abdal", "abdol", "abdil", "abdi", "abdu")
+
+
+def abd_key(token: str) -> str:
+    """A name written with "servant of the" joined to it, as ``abd`` + the name: ``abdolreza``,
+    ``abdulreza`` and ``abdreza`` (Abd al-Reza, joined) are ``abdreza``; ``abdurrahman`` and
+    ``abderrahmane`` (the article assimilated) ``abdrahman(e)``. Other tokens are returned as
+    they are."""
+    if not token.startswith("abd") or len(token) < 7:
+        return token
+    if token[3] in "aeiou" and token[4] == token[5] and token[4] not in "aeiou":
+        return "abd" + token[5:]  # abd-ur-rahman, abd-es-salam
+    for joined in _ABD_JOINED:
+        if token.startswith(joined) and len(token) - len(joined) >= 3:
+            return "abd" + token[len(joined) :]
+    return token
+
+
 def servant_of(tokens: list[str]) -> tuple[str, ...]:
     """``abdul rahman``, ``abd al rahman``, ``abdel rahman`` -> ``abd rahman``."""
     if not any(t.startswith("abd") for t in tokens):
