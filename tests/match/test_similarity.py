@@ -143,3 +143,12 @@ def test_servant_of_joined_or_apart(a: str, b: str) -> None:
 
 def test_servant_of_different_names_stay_apart() -> None:
     assert token_similarity("abdullah", "abdulrahman")[0] == 0.0
+
+
+def test_a_repeated_word_counts_once_in_an_organisation_name_only() -> None:
+    one = lambda _t: 1.0  # noqa: E731
+    org = align(["vad"], ["vad", "vad"], one)
+    assert org.candidate_coverage == 1.0 and not org.candidate_extra
+    # IBRAHIM SABAWI IBRAHIM: the second Ibrahim is his father's name
+    person = align(["sabawi", "ibrahim"], ["ibrahim", "sabawi", "ibrahim"], one, initials=True)
+    assert person.candidate_extra == ["ibrahim"]

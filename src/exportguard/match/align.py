@@ -121,10 +121,16 @@ def align(
             if how == "exact" and len(q[i]) >= 3:
                 res.distinctive_matched += weight(q[i])
         res.candidate_matched += sim * weight(c[j])
-    res.query_total = sum(weight(t) for t in q)
-    res.candidate_total = sum(weight(t) for t in c)
-    res.query_extra = [t for i, t in enumerate(q) if i not in used_q]
-    res.candidate_extra = [t for j, t in enumerate(c) if j not in used_c]
+    # A word an organisation's name repeats counts once (CJSC VAD AKTSIONERNOE OBSHCHESTVO VAD, one
+    # CSL name); a person's repeated name is another person's (IBRAHIM SABAWI IBRAHIM: his father).
+    q_seen = set() if initials else {q[i] for i in used_q}
+    c_seen = set() if initials else {c[j] for j in used_c}
+    q_repeat = [i for i, t in enumerate(q) if i not in used_q and t in q_seen]
+    c_repeat = [j for j, t in enumerate(c) if j not in used_c and t in c_seen]
+    res.query_total = sum(weight(t) for i, t in enumerate(q) if i not in q_repeat)
+    res.candidate_total = sum(weight(t) for j, t in enumerate(c) if j not in c_repeat)
+    res.query_extra = [t for i, t in enumerate(q) if i not in used_q and i not in q_repeat]
+    res.candidate_extra = [t for j, t in enumerate(c) if j not in used_c and j not in c_repeat]
     res.candidate_extra_strong = sum(1 for t in res.candidate_extra if is_strong(t))
     res.query_extra_strong = sum(1 for t in res.query_extra if is_strong(t))
     if res.pairs:
