@@ -53,3 +53,12 @@ def test_pinyin_of_generic_terms_means_their_translation() -> None:
 
     assert same_meaning("xinxi", "information") and same_meaning("keji", "technology")
     assert not same_meaning("zhongguo", "china")  # a place, not a generic word
+
+
+def test_generic_words_across_languages() -> None:
+    from exportguard.normalize.tokens import Kind, same_meaning, token_kind
+
+    # Spanish and Russian forms on the lists (GRUPO MBS LIMITADA, BANCO VTB AFRICA SA, ...)
+    pairs = [("grupo", "group"), ("banco", "bank"), ("servicios", "services"), ("lizing", "leasing")]
+    assert all(same_meaning(a, b) for a, b in pairs)
+    assert token_kind("kompaniya") is Kind.LEGAL and token_kind("korporatsiya") is Kind.LEGAL
