@@ -76,6 +76,14 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
     return out
 
 
+def _repeats(tokens: Sequence[str], used: set[int]) -> set[int]:
+    """Positions of unmatched tokens equal to a matched one."""
+    if len(set(tokens)) == len(tokens):
+        return set()
+    matched = {tokens[i] for i in used}
+    return {i for i, t in enumerate(tokens) if i not in used and t in matched}
+
+
 def _matches_alone(pieces: Sequence[str], other: set[str], extra: set[str]) -> bool:
     """Whether a piece of a run already is a word of the other name (ایوب بشیر, romanised aywb
     bshyr, against AYYUB BASHIR: bshyr is bashir; joined, aywbbshyr only looks like it)."""
@@ -123,14 +131,12 @@ def align(
         res.candidate_matched += sim * weight(c[j])
     # A word an organisation's name repeats counts once (CJSC VAD AKTSIONERNOE OBSHCHESTVO VAD, one
     # CSL name); a person's repeated name is another person's (IBRAHIM SABAWI IBRAHIM: his father).
-    q_seen = set() if initials else {q[i] for i in used_q}
-    c_seen = set() if initials else {c[j] for j in used_c}
-    q_repeat = [i for i, t in enumerate(q) if i not in used_q and t in q_seen]
-    c_repeat = [j for j, t in enumerate(c) if j not in used_c and t in c_seen]
-    res.query_total = sum(weight(t) for i, t in enumerate(q) if i not in q_repeat)
-    res.candidate_total = sum(weight(t) for j, t in enumerate(c) if j not in c_repeat)
-    res.query_extra = [t for i, t in enumerate(q) if i not in used_q and i not in q_repeat]
-    res.candidate_extra = [t for j, t in enumerate(c) if j not in used_c and j not in c_repeat]
+    q_skip = used_q if initials else used_q | _repeats(q, used_q)
+    c_skip = used_c if initials else used_c | _repeats(c, used_c)
+    res.query_total = sum(weight(t) for i, t in enumerate(q) if i in used_q or i not in q_skip)
+    res.candidate_total = sum(weight(t) for j, t in enumerate(c) if j in used_c or j not in c_skip)
+    res.query_extra = [t for i, t in enumerate(q) if i not in q_skip]
+    res.candidate_extra = [t for j, t in enumerate(c) if j not in c_skip]
     res.candidate_extra_strong = sum(1 for t in res.candidate_extra if is_strong(t))
     res.query_extra_strong = sum(1 for t in res.query_extra if is_strong(t))
     if res.pairs:
