@@ -30,3 +30,10 @@ def test_segment_prefers_longest_term() -> None:
 
 def test_mixed_latin_and_han() -> None:
     assert han_variants("Hikvision 有限公司")[0].split()[:1] == ["Hikvision"]
+
+
+def test_words_written_in_pinyin_syllables() -> None:
+    from exportguard.normalize.chinese import is_pinyin
+
+    assert is_pinyin("jianxing") and is_pinyin("yanxiong") and is_pinyin("zhiyong")
+    assert not is_pinyin("smith") and not is_pinyin("hikvision")

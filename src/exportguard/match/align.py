@@ -101,6 +101,7 @@ def align(
     initials: bool = False,
     abjad: bool = False,
     korean: bool = False,
+    chinese: bool = False,
 ) -> Alignment:
     """Greedy best-first one-to-one alignment; coverage is weighted by ``weight`` (rarity × kind)."""
     q = join_runs(query, set(candidate))
@@ -108,7 +109,7 @@ def align(
     scored: list[tuple[float, int, int, float, str]] = []
     for i, a in enumerate(q):
         for j, b in enumerate(c):
-            sim, how = token_similarity(a, b, initials, abjad, korean)
+            sim, how = token_similarity(a, b, initials, abjad, korean, chinese)
             if sim > 0:
                 scored.append((sim * (weight(a) + weight(b)), i, j, sim, how))
     scored.sort(key=lambda x: -x[0])

@@ -105,7 +105,8 @@ def best_name(ix: IndexData, ctx: QueryContext, entity: int, forms: Sequence[int
         for qform, korean_form in zip(ctx.forms, korean_query, strict=True):
             abjad = has_abjad(qform.name) or has_abjad(cname)
             korean = korean_form and is_korean_name(ctoks)
-            al = align(qform.tokens, ctoks, weight, initials=person, abjad=abjad, korean=korean)
+            chinese = person and "pinyin" in (qform.how, chow)
+            al = align(qform.tokens, ctoks, weight, initials=person, abjad=abjad, korean=korean, chinese=chinese)
             if "acronym" in (qform.how, chow) and not _whole(al):
                 continue
             score = name_score(al, person, max_idf)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from exportguard.normalize.chinese import is_pinyin
 from exportguard.normalize.given_names import same_given_name, same_patronymic
 from exportguard.normalize.korean import korean_key
 from exportguard.normalize.names import abd_key
@@ -59,11 +60,13 @@ def _acronyms(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1 << 18)
 def token_similarity(
-    a: str, b: str, initials: bool = False, abjad: bool = False, korean: bool = False
+    a: str, b: str, initials: bool = False, abjad: bool = False, korean: bool = False, chinese: bool = False
 ) -> tuple[float, str]:
     """(similarity in [0, 1], how) for two folded tokens; ``abjad``: one of them is romanised from
     Arabic or Hebrew script, so the consonants are compared whatever the vowels; ``korean``: both
-    are words of Korean names, compared across the two romanisations (Jo / Cho, Bom / Pom)."""
+    are words of Korean names, compared across the two romanisations (Jo / Cho, Bom / Pom);
+    ``chinese``: one of them is the pinyin of a Chinese person's name written in characters, in
+    which another syllable is another character (鄭建興 jianxing is not Yanxiong, 范岩 yan not Yang)."""
     if a == b:
         return 1.0, "exact"
     if not (a.isalpha() and b.isalpha()):
@@ -88,6 +91,8 @@ def token_similarity(
         if section is not None or same_patronymic(a, b):
             return (ARABIC_NAME_SIM if section == "arabic" else GIVEN_NAME_SIM), "given name"
     if not abjad and _acronyms(a, b):
+        return 0.0, ""
+    if chinese and is_pinyin(a) and is_pinyin(b):
         return 0.0, ""
     # Edits counted after romanisation variants are folded (Alexander / Aleksandr: one edit).
     sim = max(edit_similarity(a, b), SPELLING_SIM * edit_similarity(ka, kb))

@@ -141,3 +141,28 @@ def han_variants(text: str, person: bool | None = None) -> tuple[str, ...]:
         if v not in out:
             out.append(v)
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every pinyin syllable without tones (pypinyin's dictionary readings; ü as v)."""
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            plain = to_normal(reading).replace("ü", "v")
+            if plain.isascii() and plain.isalpha():
+                out.add(plain)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def is_pinyin(token: str) -> bool:
+    """Whether a folded token is written wholly in pinyin syllables (``jianxing``, ``yanxiong``)."""
+    syllables = _syllables()
+    ok = [True] + [False] * len(token)
+    for end in range(1, len(token) + 1):
+        ok[end] = any(ok[start] and token[start:end] in syllables for start in range(max(0, end - 6), end))
+    return ok[len(token)]
