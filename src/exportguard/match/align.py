@@ -53,6 +53,7 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
     extra = other.difference(tokens)
     if not extra or len(tokens) < 2:
         return list(tokens)
+    long_extra = [e for e in extra if len(e) > 5]
     if not any(len(t) > 3 for t in extra):
         return list(tokens)
     out: list[str] = []
@@ -65,7 +66,12 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
                 joined = "".join(tokens[i : i + size])
                 if (
                     joined in extra
-                    or any(len(e) > 5 and token_similarity(joined, e)[0] >= JOIN_SIM for e in extra)
+                    or any(
+                        # no similarity reaches JOIN_SIM between words more than twice as long
+                        2 * len(e) >= len(joined) and 2 * len(joined) >= len(e)
+                        and token_similarity(joined, e)[0] >= JOIN_SIM
+                        for e in long_extra
+                    )
                 ) and not _matches_alone(tokens[i : i + size], other, extra):
                     out.append(joined)
                     i += size
