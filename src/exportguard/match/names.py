@@ -32,7 +32,7 @@ SINGLE_WORD_MIN_SIM = 0.85
 DISTINCT_SHARE = 0.8  # matched weight, as a share of a unique token's, that counts as distinctive
 WEAK_ALIAS_FACTOR = 0.9
 PLACE_CONFLICT_CAP = 0.6
-ACRONYM_PAIR_CAP = 0.6  # two names that share only the acronym in their parentheses (SMIC / SMIC)
+ACRONYM_PAIR_CAP = 0.6  # the query's acronym matching a name: the query names another body in full (SMIC)
 
 
 @dataclass(slots=True)

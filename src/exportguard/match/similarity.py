@@ -53,7 +53,7 @@ def _acronyms_of_other_lengths(a: str, b: str) -> bool:
 
 
 def _acronyms(a: str, b: str) -> bool:
-    """Two words of at most four letters without vowels (KKBC / KBK, IRGC / IRG): acronyms, which
+    """Two words of at most four letters without vowels (KKBC / KBK, KBK / KBR): acronyms, which
     one letter makes another body's; only equal ones match."""
     return max(len(a), len(b)) <= SHORT_ACRONYM and is_vowelless(a) and is_vowelless(b)
 
