@@ -10,6 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from exportguard.errors import ParseError
+from exportguard.normalize.phonetics import fold_spellings
 from exportguard.normalize.terms import _check_sources, _read, _words
 
 FILE = "given_names.yml"
@@ -73,17 +74,12 @@ def _patronymic_group(token: str) -> int | None:
     m = _PATRONYMIC.search(token)
     if m is None or m.start() < 3:
         return None
-    stem = _single(token[: m.start()])  # a doubled letter is a slip (Nikoolaevich, UK list)
+    stem = fold_spellings(token[: m.start()], ())  # a doubled letter is a slip (Nikoolaevich, UK list)
     for name, group in _all_groups()[1].items():
-        name = _single(name)
+        name = fold_spellings(name, ())
         if abs(len(name) - len(stem)) <= STEM_SLACK and (name.startswith(stem) or stem.startswith(name)):
             return group
     return None
-
-
-def _single(text: str) -> str:
-    """``text`` with doubled letters written once."""
-    return "".join(ch for i, ch in enumerate(text) if i == 0 or text[i - 1] != ch)
 
 
 def same_patronymic(a: str, b: str) -> bool:

@@ -65,7 +65,8 @@ _ABD_FORMS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "a
 _ABD_ARTICLES = frozenset({"al", "el", "ul", "ol", "ar", "as", "ad", "an", "at", "az", "ur", "us"})
 
 
-_ABD_JOINED = ("abdoul", "abdool", "abdul", "abdel", "abdal", "abdol", "abdil", "abdi", "abdu")
+# Joined to the name, abdi- and abdil- too (Somali Abdirahman); alone, Abdi is a name of its own.
+_ABD_JOINED = tuple(sorted(_ABD_FORMS | {"abdil", "abdi"}, key=len, reverse=True))
 
 
 def abd_key(token: str) -> str:
