@@ -77,3 +77,31 @@ def test_file_problems(tmp_path: Path) -> None:
         read_parties(header_only)
     with pytest.raises(InputFileError, match="not found"):
         read_parties(tmp_path / "missing.csv")
+
+
+def test_a_stray_quote_is_one_reported_row_not_the_rest_of_the_file(tmp_path: Path) -> None:
+    # Python's csv module, left lenient, reads an unclosed quote to the end of the file as one
+    # cell: every party after it would be screened as part of one long name, or not at all.
+    path = tmp_path / "parties.csv"
+    path.write_text(
+        'name,country\n"Acme, Ltd,CN\nBob,US\n"Multi\nline",DE\n\nCarl,DE\n"X"y,CN\nDan,FR\n"Open,CN\nEve,GB\n',
+        "utf-8",
+    )
+    parties = read_parties(path)
+    assert {r.row: r.query.name for r in parties.valid if r.query} == {
+        3: "Bob", 4: "Multi line", 6: "Carl", 8: "Dan", 10: "Eve"
+    }  # fmt: skip
+    errors = {r.row: r.error for r in parties.skipped}
+    assert errors == {
+        2: "not valid CSV on line 2: text after a cell's closing quote; skipped that line",
+        7: "not valid CSV on line 8: text after a cell's closing quote; skipped that line",
+        9: "not valid CSV on line 10: a quoted cell is never closed; skipped that line",
+    }
+
+
+def test_quotes_inside_a_quoted_cell_are_excel_quoting(tmp_path: Path) -> None:
+    # The sniffer would guess doublequote=False from a sample without "" and cut the cell there.
+    path = tmp_path / "parties.csv"
+    path.write_text('name;country\nJSC "TSENTRSIBNEFTEPROVOD";RU\n"OOO ""Sigma"", Moscow";RU\n', "utf-8")
+    parties = read_parties(path)
+    assert [r.query.name for r in parties.valid if r.query] == ['JSC "TSENTRSIBNEFTEPROVOD"', 'OOO "Sigma", Moscow']

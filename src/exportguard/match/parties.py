@@ -116,21 +116,65 @@ def _party_text(path: Path, raw: bytes) -> str:
     return decode_text(path, raw, ("utf-8", "cp1252"))
 
 
-def _csv(path: Path, text: str) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
-    sample = text[:8192]
+_DELIMITERS = ",;\t|"
+
+
+def _delimiter(text: str) -> str:
+    """The one of , ; tab | the header line has most of (a header rarely has quotes; a name often
+    has a comma). csv.Sniffer decides only for a one-column header: given a whole sample it can
+    take the comma inside a quoted name for the delimiter. Quoting then follows Excel's rules,
+    what writes most party files; the sniffer's quoting guess (`doublequote=False` when a sample
+    has no "") would end a quoted cell at its first inner quote."""
+    header = text.partition("\n")[0]
+    if any(d in header for d in _DELIMITERS):
+        return max(_DELIMITERS, key=header.count)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        return csv.Sniffer().sniff(text[:8192], delimiters=_DELIMITERS).delimiter
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+        return ","
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    """Python's csv message for a malformed record, in the words of someone who edits the file."""
+    message = str(exc)
+    if message == "unexpected end of data":
+        return "a quoted cell is never closed"
+    if message.endswith("expected after '\"'"):
+        return "text after a cell's closing quote"
+    return message
+
+
+def _csv(path: Path, text: str) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
+    delimiter = _delimiter(text)
+    lines = list(io.StringIO(text, newline=""))  # split as csv does: \n, \r\n or \r only
+    reader = csv.reader(lines, csv.excel, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except StopIteration:
         raise InputFileError(path, "file is empty") from None
+    except csv.Error as exc:
+        raise InputFileError(path, f"header row is not valid CSV: {_csv_problem(exc)}") from None
     columns = [h.strip() for h in header]
 
     def rows() -> Iterator[tuple[int, dict[str, Any]]]:
-        for n, row in enumerate(reader, start=2):
+        # A malformed record (a quote opened and never closed, text after a closing quote) is
+        # reported as one row and reading resumes on the line after the one it began on, so a
+        # stray quote cannot swallow the rest of the file into one cell.
+        nonlocal reader
+        n, offset = 1, 0  # n: the record (spreadsheet row); offset: lines before the reader's first
+        while True:
+            start = offset + reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                n += 1  # the rows after it are numbered as if it had been one
+                yield n, {"__error__": f"not valid CSV on line {start}: {_csv_problem(exc)}; skipped that line"}
+                offset = start
+                reader = csv.reader(lines[start:], csv.excel, delimiter=delimiter, strict=True)
+                continue
+            n += 1
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(columns):
