@@ -17,6 +17,10 @@ from exportguard.normalize.given_names import same_patronymic
         ("mohammedi", "muhammadi", "fuzzy", 0.7, 0.8),  # two edits from eight letters
         ("mhmd", "mohammed", "consonants", 0.9, 0.91),  # vowel-less romanisation of محمد
         ("j", "john", "initial", 0.6, 0.61),
+        # other vowels, more than edits allow: the same consonants with vowels in the same places
+        ("nawfal", "nofal", "vowels", 0.85, 0.86),  # OFAC: NOFAL / NAWFAL, Imad Mahmoud
+        ("kutherani", "kawtharani", "vowels", 0.85, 0.86),
+        ("aierken", "arkin", "vowels", 0.85, 0.86),  # Uyghur: TUNIYAZI, Arkin (Entity List)
     ],
 )
 def test_similar_tokens(a: str, b: str, how: str, at_least: float, below: float) -> None:
@@ -81,7 +85,9 @@ def test_korean_names_are_recognised_by_their_surname() -> None:
         ("duong", "cuong"),  # short names that differ in the first letter
         ("minghui", "mingguo"),  # two edits in seven letters
         ("brq", "barqawi"),  # skeletons equal but lengths far apart
-        ("mahmud", "mohammed"),  # both spelled with vowels: no skeleton match
+        ("mahmud", "mohammed"),  # both spelled with vowels, in other places: no skeleton match
+        ("turki", "tarik"),  # the same consonants, the vowels elsewhere: two names
+        ("karen", "koran"),  # the same consonants and places, but an a is not an o
         ("2019", "2018"),
         ("j", "john"),  # initials only count for people (initials=False here)
         ("kkbc", "kbk"),  # acronyms (UN: KKBC, Korea Kwangson Banking Corp.; OFAC: OOO KBK BANK)

@@ -11,13 +11,14 @@ from exportguard.normalize.chinese import is_pinyin
 from exportguard.normalize.given_names import same_given_name, same_patronymic
 from exportguard.normalize.korean import korean_key
 from exportguard.normalize.names import abd_key
-from exportguard.normalize.phonetics import is_vowelless, skeleton, spelling_key
+from exportguard.normalize.phonetics import is_vowelless, same_vowel_places, skeleton, spelling_key
 from exportguard.normalize.tokens import Kind, exact_only, same_meaning, same_place, token_kind
 
 INITIAL_SIM = 0.6
 SPELLING_SIM = 0.95
 LONG_TOKEN = 14  # letters from which three edits are allowed (TransKomplektKholdynh)
 SKELETON_SIM = 0.9
+VOWEL_SIM = 0.85
 ROMANISATION_SIM = 0.9
 SYNONYM_SIM = 0.9
 GIVEN_NAME_SIM = 0.9  # Sergei / Siarhei: one name in two languages
@@ -56,6 +57,14 @@ def _acronyms(a: str, b: str) -> bool:
     """Two words of at most four letters without vowels (KKBC / KBK, KBK / KBR): acronyms, which
     one letter makes another body's; only equal ones match."""
     return max(len(a), len(b)) <= SHORT_ACRONYM and is_vowelless(a) and is_vowelless(b)
+
+
+def _vowels_apart(a: str, b: str) -> bool:
+    """Two spellings of one word that differ in their vowels only, more than edits allow (Nawfal /
+    Nofal, Kutherani / Kawtharani, Aierken / Arkin): the same three or more consonants with alike
+    vowels in the same places (Turki is not Tarik, Mahmud not Mohammed, Karen not Koran)."""
+    sa = skeleton(a)
+    return len(sa) >= 3 and sa == skeleton(b) and same_vowel_places(a, b)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -101,6 +110,8 @@ def token_similarity(
         sa, sb = skeleton(a), skeleton(b)
         if len(sa) >= 2 and sa == sb and 2 * min(len(a), len(b)) >= max(len(a), len(b)):
             return SKELETON_SIM, "consonants"
+    if sim == 0 and not (korean or chinese) and min(len(a), len(b)) >= 5 and a[0] == b[0] and _vowels_apart(a, b):
+        return VOWEL_SIM, "vowels"
     if sim > 0 and not (abjad and min(len(a), len(b)) <= SHORT_ABJAD):
         return sim, "fuzzy"
     return 0.0, ""

@@ -55,6 +55,42 @@ def skeleton(token: str) -> str:
     return "".join(out)
 
 
+def vowel_groups(token: str) -> tuple[str, ...]:
+    """A folded token as its consonants (``""``) and the runs of vowels between them, w and y
+    inside a word counted as vowels: Nawfal ``("", "av", "", "a", "")``, Turki ``("", "u", "", "i")``."""
+    text = token
+    for a, b in _FOLDS:
+        text = text.replace(a, b)
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        vowel = ch in "aeiou" or (i > 0 and ch in "vy")
+        if not vowel:
+            if not out or out[-1]:
+                out.append("")
+        elif out and out[-1]:
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return tuple(out)
+
+
+_VOWEL_CLASS = {"a": "a", "e": "ai", "i": "i", "y": "i", "o": "u", "u": "u", "v": "u"}
+
+
+def same_vowel_places(a: str, b: str) -> bool:
+    """Vowels in the same places and alike as romanisations write them: a / e / i, o / u / ou / aw
+    (Nawfal / Nofal, Kutherani / Kawtharani); an a is not an o (Karen / Koran), nor Turki Tarik."""
+    ga, gb = vowel_groups(a), vowel_groups(b)
+    if len(ga) != len(gb):
+        return False
+    for va, vb in zip(ga, gb, strict=True):
+        if bool(va) != bool(vb):
+            return False
+        if va and not {c for ch in va for c in _VOWEL_CLASS[ch]} & {c for ch in vb for c in _VOWEL_CLASS[ch]}:
+            return False
+    return True
+
+
 @lru_cache(maxsize=262144)
 def spelling_key(token: str) -> str:
     """A key equal for common romanisation variants: Sergey/Sergei, Shoygu/Shoigu,
