@@ -154,3 +154,17 @@ def test_weak_words_rank_the_forms_the_strong_words_found() -> None:
     ix = build_index([*others, ent("us_ofac_sdn-19000", "Company", ["Hassan Scientific Corporation"])])
     found = search(ix, [("hassan", "scientific", "llc")])
     assert found and ix.entity_ids[found[0].entity] == "us_ofac_sdn-19000"
+
+
+def test_initials_of_query_words_find_an_acronym() -> None:
+    # CSL: IRGC GROUND FORCES, also published as ISLAMIC REVOLUTION GUARDS CORPS GROUND FORCE;
+    # "ground" and "force" alone are shared by more forms than are re-ranked
+    from exportguard.index.search import RERANK
+
+    others = [ent(f"us_ofac_sdn-{i}", "Organization", [f"GROUND FORCE {chr(65 + i % 26)}{i}"]) for i in range(RERANK + 50)]
+    ix = build_index([*others, ent("us_trade_csl-26719", "Organization", ["IRGC GROUND FORCES"])])
+    found = search(ix, [("islamic", "revolution", "guards", "corps", "ground", "force")], groups=5)
+    assert [ix.entity_ids[c.entity] for c in found][:1] == ["us_trade_csl-26719"]
+    # initials over a legal form are no acronym (SHENYANG AIRCRAFT CO. LTD. is not SACL)
+    ix = build_index([ent("us_ofac_sdn-1", "Organization", ["SACL"])])
+    assert not search(ix, [("shenyang", "aircraft", "co", "ltd")])

@@ -158,3 +158,16 @@ def test_a_repeated_word_counts_once_in_an_organisation_name_only() -> None:
     # IBRAHIM SABAWI IBRAHIM: the second Ibrahim is his father's name
     person = align(["sabawi", "ibrahim"], ["ibrahim", "sabawi", "ibrahim"], one, initials=True)
     assert person.candidate_extra == ["ibrahim"]
+
+
+def test_acronym_runs_stand_for_their_words_in_organisation_names() -> None:
+    from exportguard.match.align import acronym_runs
+
+    tokens, runs = acronym_runs(["islamic", "revolution", "guards", "corps", "ground", "force"], ["irgc", "ground"])
+    assert tokens == ["irgc", "ground", "force"] and runs == {0: "islamic revolution guards corps"}
+    # a legal form is no part of an acronym, and a name that gives its acronym keeps its words
+    assert acronym_runs(["shenyang", "aircraft", "co", "ltd"], ["sacl"])[1] == {}
+    assert acronym_runs(["daedong", "credit", "bank", "dcb"], ["dcb", "finance"])[1] == {}
+    al = align(["islamic", "revolution", "guards", "corps", "ground", "force"], ["irgc", "ground", "forces"], lambda t: 1.0)
+    assert [(p.query, p.how) for p in al.pairs if p.candidate == "irgc"] == [("islamic revolution guards corps", "acronym")]
+    assert align(["islamic", "revolution", "guards", "corps"], ["irgc"], lambda t: 1.0, initials=True).pairs == []

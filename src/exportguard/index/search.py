@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 
 from exportguard.index.data import IndexData
 from exportguard.index.fuzzy import neighbours, skeleton_key
+from exportguard.match.align import MAX_ACRONYM, MIN_ACRONYM, acronym_run
 from exportguard.normalize.given_names import given_name_spellings
 from exportguard.normalize.phonetics import is_vowelless, spelling_key
 from exportguard.normalize.tokens import is_weak, place_spellings
@@ -119,6 +120,21 @@ def _keys(tokens: Sequence[str]) -> list[tuple[str, tuple[int, ...]]]:
     return keys
 
 
+def _acronym_keys(ix: IndexData, tokens: Sequence[str]) -> list[tuple[int, range]]:
+    """Indexed acronyms the initials of 3–6 adjacent query words spell (ISLAMIC REVOLUTION GUARDS
+    CORPS finds IRGC GROUND FORCES), with the positions they stand for."""
+    out: list[tuple[int, range]] = []
+    if len(tokens) < MIN_ACRONYM:
+        return out
+    initials = "".join(t[0] for t in tokens)
+    for size in range(MIN_ACRONYM, min(MAX_ACRONYM, len(tokens)) + 1):
+        for i in range(len(tokens) - size + 1):
+            tid = ix.vocab.get(initials[i : i + size])
+            if tid is not None and not is_weak(ix.tokens[tid]) and acronym_run(tokens[i : i + size]):
+                out.append((tid, range(i, i + size)))
+    return out
+
+
 def _form_scores(ix: IndexData, tokens: Sequence[str]) -> dict[int, float]:
     weights = [ix.token_weight(t) for t in tokens]
     total = sum(weights) or 1.0
@@ -156,6 +172,10 @@ def _form_scores(ix: IndexData, tokens: Sequence[str]) -> dict[int, float]:
                         best[form] = best.get(form, 0.0) + w / 2
         for form, credit in best.items():
             acc[form] = acc.get(form, 0.0) + credit
+    for tid, run in _acronym_keys(ix, tokens):
+        w = sum(weights[p] for p in run)
+        for form in ix.posting(tid):
+            acc[form] = acc.get(form, 0.0) + w
     for tid, w in weak_ids:
         if ix.df(tid) < len(acc):
             for form in ix.posting(tid):

@@ -12,6 +12,8 @@ from exportguard.normalize.tokens import KIND_WEIGHT, PLACE_EXTRA_FACTOR, Kind, 
 
 MAX_JOIN = 3
 JOIN_SIM = 0.8
+ACRONYM_SIM = 0.9  # an acronym for the words it abbreviates: likely the body, not certainly
+MIN_ACRONYM, MAX_ACRONYM = 3, 6  # letters (= words) of an acronym read from initials
 
 
 @dataclass(slots=True)
@@ -37,6 +39,7 @@ class Alignment:
     rarest_common: float = float("inf")  # lowest weight (rarity) among those pairs' query words
     candidate_extra_strong: int = 0  # unmatched name words of the candidate
     query_extra_strong: int = 0  # unmatched name words of the query
+    acronym_matches: int = 0  # pairs of an acronym and the words it abbreviates (IRGC)
 
     @property
     def query_coverage(self) -> float:
@@ -82,6 +85,43 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
     return out
 
 
+def acronym_run(words: Sequence[str]) -> bool:
+    """Words an acronym may stand for: letters only, no legal form among them (CO. LTD. is no SACL)."""
+    return all(w.isalpha() and token_kind(w) is not Kind.LEGAL for w in words)
+
+
+def acronym_runs(tokens: Sequence[str], other: Sequence[str]) -> tuple[list[str], dict[int, str]]:
+    """``tokens`` with each run of 3–6 words whose initials spell a word of ``other`` replaced by
+    that word (ISLAMIC REVOLUTION GUARDS CORPS / IRGC), and, by position, the words it replaced.
+    Organisations only: a person's initials are no acronym. Not when ``tokens`` has the acronym
+    already: the name then says what it abbreviates, and those words must match on their own."""
+    if len(tokens) < MIN_ACRONYM:
+        return list(tokens), {}
+    initials = "".join(t[0] for t in tokens)
+    wanted = {
+        t for t in other
+        if MIN_ACRONYM <= len(t) <= MAX_ACRONYM and t in initials and t.isalpha() and is_strong(t)
+        and t not in tokens
+    }  # fmt: skip  (a name that gives its own acronym, DAEDONG CREDIT BANK (DCB), keeps its words)
+    if not wanted:
+        return list(tokens), {}
+    out: list[str] = []
+    runs: dict[int, str] = {}
+    i = 0
+    while i < len(tokens):
+        for size in range(min(MAX_ACRONYM, len(tokens) - i), MIN_ACRONYM - 1, -1):
+            word = initials[i : i + size]
+            if word in wanted and acronym_run(tokens[i : i + size]):
+                runs[len(out)] = " ".join(tokens[i : i + size])
+                out.append(word)
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out, runs
+
+
 def _repeats(tokens: Sequence[str], used: set[int]) -> set[int]:
     """Positions of unmatched tokens equal to a matched one."""
     if len(set(tokens)) == len(tokens):
@@ -112,10 +152,18 @@ def align(
     """Greedy best-first one-to-one alignment; coverage is weighted by ``weight`` (rarity × kind)."""
     q = join_runs(query, set(candidate))
     c = join_runs(candidate, set(q))
+    q_runs: dict[int, str] = {}
+    c_runs: dict[int, str] = {}
+    if not initials:
+        q, q_runs = acronym_runs(q, c)
+        c, c_runs = acronym_runs(c, q)
     scored: list[tuple[float, int, int, float, str]] = []
     for i, a in enumerate(q):
         for j, b in enumerate(c):
-            sim, how = token_similarity(a, b, initials, abjad, korean, chinese)
+            if i in q_runs or j in c_runs:
+                sim, how = (ACRONYM_SIM, "acronym") if a == b and not (i in q_runs and j in c_runs) else (0.0, "")
+            else:
+                sim, how = token_similarity(a, b, initials, abjad, korean, chinese)
             if sim > 0:
                 scored.append((sim * (weight(a) + weight(b)), i, j, sim, how))
     scored.sort(key=lambda x: -x[0])
@@ -127,10 +175,11 @@ def align(
             continue
         used_q.add(i)
         used_c.add(j)
-        res.pairs.append(Pair(q[i], c[j], sim, how))
+        res.pairs.append(Pair(q_runs.get(i, q[i]), c_runs.get(j, c[j]), sim, how))
         res.query_matched += sim * weight(q[i])
         if is_strong(q[i]) or how == "initial":
             res.strong_matches += 1
+            res.acronym_matches += how == "acronym"
             res.weakest_strong = min(res.weakest_strong, sim if how != "consonants" else 0.0)
             res.rarest_common = min(res.rarest_common, weight(q[i]))
             if how == "exact" and len(q[i]) >= 3:

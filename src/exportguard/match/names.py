@@ -130,6 +130,9 @@ def name_score(
         score = min(score, SINGLE_WORD_PERSON_CAP)
     if al.strong_matches == 1 and al.weakest_strong < SINGLE_WORD_MIN_SIM:
         score = min(score, SINGLE_WORD_FUZZY_CAP)
+    if al.acronym_matches and al.strong_matches <= al.acronym_matches:
+        # an acronym alone names many bodies (INRA, RVC): other name words must agree
+        score = min(score, ACRONYM_PAIR_CAP)
     if not person and _names_place(al.query_extra) and _names_place(al.candidate_extra):
         # each name has a place of its own: AL-HARAMAYN FOUNDATION (KENYA) / (TANZANIA), JUND
         # AL-KHILAFAH IN TUNISIA / IN ALGERIA are two designations
