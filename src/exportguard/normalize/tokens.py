@@ -6,6 +6,7 @@ from __future__ import annotations
 from enum import IntEnum
 from functools import lru_cache
 
+from exportguard.normalize.phonetics import spelling_key
 from exportguard.normalize.terms import load_terms
 
 
@@ -127,10 +128,25 @@ def exact_only(token: str) -> bool:
 
 
 def same_meaning(a: str, b: str) -> bool:
-    """Two generic words of one synonym group (plant / zavod, industries / ind)."""
-    groups = load_terms().synonyms
-    ga = groups.get(a)
-    return ga is not None and ga == groups.get(b)
+    """Two generic words of one synonym group (plant / zavod, industries / ind), also when spelled
+    as another romanisation of a word of the group (sudostroitelnyy / sudostroitelny)."""
+    ga = _synonym_group(a)
+    return ga is not None and ga == _synonym_group(b)
+
+
+def _synonym_group(token: str) -> int | None:
+    group = load_terms().synonyms.get(token)
+    return group if group is not None else _synonym_keys().get(spelling_key(token))
+
+
+@lru_cache(maxsize=1)
+def _synonym_keys() -> dict[str, int]:
+    """Spelling key (phonetics.spelling_key) of each synonym -> its group, for keys of one group only."""
+    keys: dict[str, int | None] = {}
+    for word, group in load_terms().synonyms.items():
+        key = spelling_key(word)
+        keys[key] = group if keys.get(key, group) == group else None
+    return {k: g for k, g in keys.items() if g is not None}
 
 
 def place_spellings(token: str) -> tuple[str, ...]:
