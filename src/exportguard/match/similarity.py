@@ -83,7 +83,7 @@ def token_similarity(
     if initials and (len(a) == 1 or len(b) == 1):
         return (INITIAL_SIM, "initial") if a[0] == b[0] else (0.0, "")
     ka, kb = spelling_key(a), spelling_key(b)
-    if min(len(a), len(b)) >= 2 and ka == kb and not _acronyms_of_other_lengths(a, b):
+    if min(len(a), len(b)) >= (2 if len(a) == len(b) else 3) and ka == kb and not _acronyms_of_other_lengths(a, b):
         return SPELLING_SIM, "spelling"
     if a.startswith("abd") and b.startswith("abd") and spelling_key(abd_key(a)) == spelling_key(abd_key(b)):
         return SPELLING_SIM, "spelling"  # Abdolreza / Abd al-Reza, joined: abdreza
