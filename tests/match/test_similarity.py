@@ -14,13 +14,16 @@ from exportguard.normalize.given_names import same_patronymic
         ("karo", "caro", "spelling", 0.95, 0.96),
         ("atals", "atlas", "fuzzy", 0.9, 0.91),  # swapped neighbours: a typing slip
         ("mohammed", "muhammad", "given name", 0.85, 0.86),  # one Arabic name (two edits from eight letters)
-        ("mohammedi", "muhammadi", "fuzzy", 0.7, 0.8),  # two edits from eight letters
+        ("krasnodar", "krasnador", "fuzzy", 0.7, 0.8),  # two edits from eight letters
+        ("mohammedi", "muhammadi", "vowels", 0.85, 0.86),  # … that are like vowels
         ("mhmd", "mohammed", "consonants", 0.9, 0.91),  # vowel-less romanisation of محمد
         ("j", "john", "initial", 0.6, 0.61),
         # other vowels, more than edits allow: the same consonants with vowels in the same places
         ("nawfal", "nofal", "vowels", 0.85, 0.86),  # OFAC: NOFAL / NAWFAL, Imad Mahmoud
         ("kutherani", "kawtharani", "vowels", 0.85, 0.86),
         ("aierken", "arkin", "vowels", 0.85, 0.86),  # Uyghur: TUNIYAZI, Arkin (Entity List)
+        ("bluto", "bloto", "vowels", 0.85, 0.86),  # one vowel for a like one (CSL: BLOTO INTERNATIONAL)
+        ("linda", "lindau", "fuzzy", 0.8, 0.85),  # a letter added is an edit, not another vowel
     ],
 )
 def test_similar_tokens(a: str, b: str, how: str, at_least: float, below: float) -> None:

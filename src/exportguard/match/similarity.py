@@ -110,7 +110,14 @@ def token_similarity(
         sa, sb = skeleton(a), skeleton(b)
         if len(sa) >= 2 and sa == sb and 2 * min(len(a), len(b)) >= max(len(a), len(b)):
             return SKELETON_SIM, "consonants"
-    if sim == 0 and not (korean or chinese) and min(len(a), len(b)) >= 5 and a[0] == b[0] and _vowels_apart(a, b):
+    if (
+        sim < VOWEL_SIM
+        and (sim == 0 or len(a) == len(b))  # an edit: only a vowel for a like one (Bluto / Bloto, not Linda / Lindau)
+        and not (korean or chinese)
+        and min(len(a), len(b)) >= 5
+        and a[0] == b[0]
+        and _vowels_apart(a, b)
+    ):
         return VOWEL_SIM, "vowels"
     if sim > 0 and not (abjad and min(len(a), len(b)) <= SHORT_ABJAD):
         return sim, "fuzzy"
