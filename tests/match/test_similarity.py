@@ -171,7 +171,8 @@ def test_acronym_runs_stand_for_their_words_in_organisation_names() -> None:
     assert tokens == ["irgc", "ground", "force"] and runs == {0: "islamic revolution guards corps"}
     # a legal form is no part of an acronym, and a name that gives its acronym keeps its words
     assert acronym_runs(["shenyang", "aircraft", "co", "ltd"], ["sacl"])[1] == {}
-    assert acronym_runs(["daedong", "credit", "bank", "dcb"], ["dcb", "finance"])[1] == {}
+    assert acronym_runs(["islamic", "revolutionary", "guard", "corps", "irgc", "navy"], ["irgc", "navy"])[1] == {}
+    assert acronym_runs(["mohamed", "al", "nasser", "nasser"], ["man"])[1] == {}  # a particle, and MAN a word
     al = align(["islamic", "revolution", "guards", "corps", "ground", "force"], ["irgc", "ground", "forces"], lambda t: 1.0)
     assert [(p.query, p.how) for p in al.pairs if p.candidate == "irgc"] == [("islamic revolution guards corps", "acronym")]
     assert align(["islamic", "revolution", "guards", "corps"], ["irgc"], lambda t: 1.0, initials=True).pairs == []

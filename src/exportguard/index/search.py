@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 from exportguard.index.data import IndexData
 from exportguard.index.fuzzy import neighbours, skeleton_key
-from exportguard.match.align import MAX_ACRONYM, MIN_ACRONYM, acronym_run
+from exportguard.match.align import ACRONYM_SIM, MAX_ACRONYM, MIN_ACRONYM, acronym_run
 from exportguard.normalize.given_names import given_name_spellings
 from exportguard.normalize.phonetics import is_vowelless, spelling_key
 from exportguard.normalize.tokens import is_weak, place_spellings
@@ -121,7 +121,7 @@ def _keys(tokens: Sequence[str]) -> list[tuple[str, tuple[int, ...]]]:
 
 
 def _acronym_keys(ix: IndexData, tokens: Sequence[str]) -> list[tuple[int, range]]:
-    """Indexed acronyms the initials of 3–6 adjacent query words spell (ISLAMIC REVOLUTION GUARDS
+    """Indexed acronyms the initials of 4–6 adjacent query words spell (ISLAMIC REVOLUTION GUARDS
     CORPS finds IRGC GROUND FORCES), with the positions they stand for."""
     out: list[tuple[int, range]] = []
     if len(tokens) < MIN_ACRONYM:
@@ -173,7 +173,7 @@ def _form_scores(ix: IndexData, tokens: Sequence[str]) -> dict[int, float]:
         for form, credit in best.items():
             acc[form] = acc.get(form, 0.0) + credit
     for tid, run in _acronym_keys(ix, tokens):
-        w = sum(weights[p] for p in run)
+        w = ACRONYM_SIM * sum(weights[p] for p in run)
         for form in ix.posting(tid):
             acc[form] = acc.get(form, 0.0) + w
     for tid, w in weak_ids:

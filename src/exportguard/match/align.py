@@ -13,7 +13,7 @@ from exportguard.normalize.tokens import KIND_WEIGHT, PLACE_EXTRA_FACTOR, Kind, 
 MAX_JOIN = 3
 JOIN_SIM = 0.8
 ACRONYM_SIM = 0.9  # an acronym for the words it abbreviates: likely the body, not certainly
-MIN_ACRONYM, MAX_ACRONYM = 3, 6  # letters (= words) of an acronym read from initials
+MIN_ACRONYM, MAX_ACRONYM = 4, 6  # letters (= words) of an acronym read from initials (MAN is a word)
 
 
 @dataclass(slots=True)
@@ -86,12 +86,13 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
 
 
 def acronym_run(words: Sequence[str]) -> bool:
-    """Words an acronym may stand for: letters only, no legal form among them (CO. LTD. is no SACL)."""
-    return all(w.isalpha() and token_kind(w) is not Kind.LEGAL for w in words)
+    """Words an acronym may stand for: letters only, no legal form or particle among them (CO. LTD.
+    is no SACL, MOHAMED AL NASSER no MAN)."""
+    return all(w.isalpha() and token_kind(w) not in (Kind.LEGAL, Kind.PARTICLE) for w in words)
 
 
 def acronym_runs(tokens: Sequence[str], other: Sequence[str]) -> tuple[list[str], dict[int, str]]:
-    """``tokens`` with each run of 3–6 words whose initials spell a word of ``other`` replaced by
+    """``tokens`` with each run of 4–6 words whose initials spell a word of ``other`` replaced by
     that word (ISLAMIC REVOLUTION GUARDS CORPS / IRGC), and, by position, the words it replaced.
     Organisations only: a person's initials are no acronym. Not when ``tokens`` has the acronym
     already: the name then says what it abbreviates, and those words must match on their own."""
