@@ -56,26 +56,21 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
     extra = other.difference(tokens)
     if not extra or len(tokens) < 2:
         return list(tokens)
-    long_extra = [e for e in extra if len(e) > 5]
+    long_extra = [(e, len(e)) for e in extra if len(e) > 5]
     if not any(len(t) > 3 for t in extra):
         return list(tokens)
+    legal = [token_kind(t) is Kind.LEGAL for t in tokens]
     out: list[str] = []
     i = 0
     while i < len(tokens):
         for size in range(MAX_JOIN, 1, -1):
             if i + size <= len(tokens):
-                if any(token_kind(t) is Kind.LEGAL for t in tokens[i : i + size]):
+                if any(legal[i : i + size]):
                     continue  # a legal form is not half of a word (LLC Kaliningradnefteproduct)
                 joined = "".join(tokens[i : i + size])
-                if (
-                    joined in extra
-                    or any(
-                        # no similarity reaches JOIN_SIM between words more than twice as long
-                        2 * len(e) >= len(joined) and 2 * len(joined) >= len(e)
-                        and token_similarity(joined, e)[0] >= JOIN_SIM
-                        for e in long_extra
-                    )
-                ) and not _matches_alone(tokens[i : i + size], other, extra):
+                if (joined in extra or (long_extra and _close_to_one(joined, long_extra))) and not _matches_alone(
+                    tokens[i : i + size], other, extra
+                ):
                     out.append(joined)
                     i += size
                     break
@@ -83,6 +78,16 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
             out.append(tokens[i])
             i += 1
     return out
+
+
+def _close_to_one(joined: str, words: list[tuple[str, int]]) -> bool:
+    """Whether ``joined`` reaches JOIN_SIM with one of ``words`` (word, length); no similarity
+    reaches it between words more than twice as long."""
+    n = len(joined)
+    for e, length in words:
+        if 2 * length >= n and 2 * n >= length and token_similarity(joined, e)[0] >= JOIN_SIM:
+            return True
+    return False
 
 
 def acronym_run(words: Sequence[str]) -> bool:
@@ -158,6 +163,8 @@ def align(
     if not initials:
         q, q_runs = acronym_runs(q, c)
         c, c_runs = acronym_runs(c, q)
+    wq = [weight(t) for t in q]
+    wc = [weight(t) for t in c]
     scored: list[tuple[float, int, int, float, str]] = []
     for i, a in enumerate(q):
         for j, b in enumerate(c):
@@ -166,7 +173,7 @@ def align(
             else:
                 sim, how = token_similarity(a, b, initials, abjad, korean, chinese)
             if sim > 0:
-                scored.append((sim * (weight(a) + weight(b)), i, j, sim, how))
+                scored.append((sim * (wq[i] + wc[j]), i, j, sim, how))
     scored.sort(key=lambda x: -x[0])
     used_q: set[int] = set()
     used_c: set[int] = set()
@@ -177,21 +184,21 @@ def align(
         used_q.add(i)
         used_c.add(j)
         res.pairs.append(Pair(q_runs.get(i, q[i]), c_runs.get(j, c[j]), sim, how))
-        res.query_matched += sim * weight(q[i])
+        res.query_matched += sim * wq[i]
         if is_strong(q[i]) or how == "initial":
             res.strong_matches += 1
             res.acronym_matches += how == "acronym"
             res.weakest_strong = min(res.weakest_strong, sim if how != "consonants" else 0.0)
-            res.rarest_common = min(res.rarest_common, weight(q[i]))
+            res.rarest_common = min(res.rarest_common, wq[i])
             if how == "exact" and len(q[i]) >= 3:
-                res.distinctive_matched += weight(q[i])
-        res.candidate_matched += sim * weight(c[j])
+                res.distinctive_matched += wq[i]
+        res.candidate_matched += sim * wc[j]
     # A word an organisation's name repeats counts once (CJSC VAD AKTSIONERNOE OBSHCHESTVO VAD, one
     # CSL name); a person's repeated name is another person's (IBRAHIM SABAWI IBRAHIM: his father).
     q_skip = used_q if initials else used_q | _repeats(q, used_q)
     c_skip = used_c if initials else used_c | _repeats(c, used_c)
-    res.query_total = sum(weight(t) for i, t in enumerate(q) if i in used_q or i not in q_skip)
-    res.candidate_total = sum(weight(t) for j, t in enumerate(c) if j in used_c or j not in c_skip)
+    res.query_total = sum(w for i, w in enumerate(wq) if i in used_q or i not in q_skip)
+    res.candidate_total = sum(w for j, w in enumerate(wc) if j in used_c or j not in c_skip)
     res.query_extra = [t for i, t in enumerate(q) if i not in q_skip]
     res.candidate_extra = [t for j, t in enumerate(c) if j not in c_skip]
     res.candidate_extra_strong = sum(1 for t in res.candidate_extra if is_strong(t))

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _VOWELS = str.maketrans("", "", "aeiouy")
+_NO_VOWELS = str.maketrans("", "", "aeiou")
 _SEMIVOWELS = str.maketrans("", "", "vy")  # و and ي are u and i as often as w and y (Yaqub / yqwb)
 _SPELLINGS = (
     ("kh", "h"),
@@ -34,7 +35,8 @@ _FOLDS = (("kh", "h"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("j", "
 
 def is_vowelless(token: str) -> bool:
     """Few or no vowels (a fifth or less): the romanisation of an abjad (Arabic, Hebrew, Persian)."""
-    return len(token) >= 3 and sum(ch in "aeiou" for ch in token) * 5 <= len(token)
+    n = len(token)
+    return n >= 3 and (n - len(token.translate(_NO_VOWELS))) * 5 <= n
 
 
 @lru_cache(maxsize=262144)
