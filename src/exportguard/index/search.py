@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 from exportguard.index.data import IndexData
 from exportguard.index.fuzzy import neighbours, skeleton_key
-from exportguard.match.align import ACRONYM_SIM, MAX_ACRONYM, MIN_ACRONYM, acronym_run
+from exportguard.match.align import ACRONYM_SIM, MAX_ACRONYM, MIN_ACRONYM, acronym_run, initial_letters
 from exportguard.normalize.given_names import given_name_spellings
 from exportguard.normalize.phonetics import is_vowelless, spelling_key
 from exportguard.normalize.tokens import is_weak, place_spellings
@@ -126,10 +126,10 @@ def _acronym_keys(ix: IndexData, tokens: Sequence[str]) -> list[tuple[int, range
     out: list[tuple[int, range]] = []
     if len(tokens) < MIN_ACRONYM:
         return out
-    initials = "".join(t[0] for t in tokens)
+    letters = initial_letters(tokens)
     for size in range(MIN_ACRONYM, min(MAX_ACRONYM, len(tokens)) + 1):
         for i in range(len(tokens) - size + 1):
-            tid = ix.vocab.get(initials[i : i + size])
+            tid = ix.vocab.get(letters[i : i + size])
             if tid is not None and not is_weak(ix.tokens[tid]) and acronym_run(tokens[i : i + size]):
                 out.append((tid, range(i, i + size)))
     return out

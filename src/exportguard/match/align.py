@@ -90,6 +90,11 @@ def _close_to_one(joined: str, words: list[tuple[str, int]]) -> bool:
     return False
 
 
+def initial_letters(tokens: Sequence[str]) -> str:
+    """The first letters of ``tokens``, as an acronym of them would be written."""
+    return "".join(t[0] for t in tokens)
+
+
 def acronym_run(words: Sequence[str]) -> bool:
     """Words an acronym may stand for: letters only, no legal form or particle among them (CO. LTD.
     is no SACL, MOHAMED AL NASSER no MAN)."""
@@ -103,10 +108,10 @@ def acronym_runs(tokens: Sequence[str], other: Sequence[str]) -> tuple[list[str]
     already: the name then says what it abbreviates, and those words must match on their own."""
     if len(tokens) < MIN_ACRONYM:
         return list(tokens), {}
-    initials = "".join(t[0] for t in tokens)
+    letters = initial_letters(tokens)
     wanted = {
         t for t in other
-        if MIN_ACRONYM <= len(t) <= MAX_ACRONYM and t in initials and t.isalpha() and is_strong(t)
+        if MIN_ACRONYM <= len(t) <= MAX_ACRONYM and t in letters and t.isalpha() and is_strong(t)
         and t not in tokens
     }  # fmt: skip  (a name that gives its own acronym, DAEDONG CREDIT BANK (DCB), keeps its words)
     if not wanted:
@@ -116,7 +121,7 @@ def acronym_runs(tokens: Sequence[str], other: Sequence[str]) -> tuple[list[str]
     i = 0
     while i < len(tokens):
         for size in range(min(MAX_ACRONYM, len(tokens) - i), MIN_ACRONYM - 1, -1):
-            word = initials[i : i + size]
+            word = letters[i : i + size]
             if word in wanted and acronym_run(tokens[i : i + size]):
                 runs[len(out)] = " ".join(tokens[i : i + size])
                 out.append(word)
