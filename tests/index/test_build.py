@@ -168,3 +168,21 @@ def test_initials_of_query_words_find_an_acronym() -> None:
     # initials over a legal form are no acronym (SHENYANG AIRCRAFT CO. LTD. is not SACL)
     ix = build_index([ent("us_ofac_sdn-1", "Organization", ["SACL"])])
     assert not search(ix, [("shenyang", "aircraft", "co", "ltd")])
+
+
+def test_people_with_one_full_birth_date_and_alike_names_group() -> None:
+    # UK and OFAC: one person, spelled apart more than the romanisation variants fold
+    # (Valerievich / Valeryevich), with the same date of birth.
+    uk = ent("gb_hmt_sanctions-30", "Person", ["Dmitry Valerievich UTKIN"], birthDate="1970-06-11")
+    ofac = ent("us_ofac_sdn-30", "Person", ["UTKIN, Dmitriy Valeryevich"], birthDate="1970-06-11")
+    # the same birth date, another patronymic: two people
+    a = ent("gb_hmt_sanctions-31", "Person", ["Sergey Borisovich IVANOV"], birthDate="1953-01-31")
+    b = ent("us_ofac_sdn-31", "Person", ["IVANOV, Sergey Sergeevich"], birthDate="1953-01-31")
+    # alike names, but only the year of birth in common: not enough
+    c = ent("gb_hmt_sanctions-32", "Person", ["Artem Alexandrovich BICHAEV"], birthDate="1980")
+    d = ent("us_ofac_sdn-32", "Person", ["BICHAYEV, Artyom Aleksandrovich"], birthDate="1980")
+    ix = build_index([uk, ofac, a, b, c, d])
+    assert _group_ids(ix, "us_ofac_sdn-30") == {"gb_hmt_sanctions-30", "us_ofac_sdn-30"}
+    assert ix.group_reason[ix.entity_group[ix.entity_ids.index("us_ofac_sdn-30")]].startswith("alike names")
+    assert _group_ids(ix, "us_ofac_sdn-31") == {"us_ofac_sdn-31"}
+    assert _group_ids(ix, "us_ofac_sdn-32") == {"us_ofac_sdn-32"}

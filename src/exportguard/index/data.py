@@ -10,7 +10,7 @@ from typing import NamedTuple
 from exportguard.normalize.scripts import has_abjad
 from exportguard.normalize.tokens import KIND_WEIGHT, token_kind
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 HOWS = ("latin", "transliterated", "translated", "pinyin", "acronym", "without-parenthesis")
 
 
