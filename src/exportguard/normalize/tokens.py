@@ -79,35 +79,50 @@ def _near_weak_word(token: str) -> Kind | None:
     form (Lnmited) or in a generic word of ten letters or more (Internacional). Words under seven
     letters one letter from a generic word are often names of their own (Mejia / media, Medina,
     Faris / farms, Sadat, Marina / marine), and so are Chinese given names a letter from a pinyin
-    term (Jianping, Zhenghua); ``tokens.yml`` lists the names a letter from a legal form (Otkrytie)."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
-    by_length = _weak_words_by_length()
-    for size in (len(token) - 1, len(token), len(token) + 1):
-        words = by_length.get(size)
-        if not words:
-            continue
-        for _word, _dist, i in process.extract_iter(token, words[0], scorer=OSA.distance, score_cutoff=1):
-            word = words[0][i]
-            kind = words[1][i]
-            changed = size == len(token) and sorted(word) != sorted(token)  # not a swap
-            if not changed or kind is Kind.LEGAL or len(token) >= ANY_EDIT_MIN_LEN:
-                return kind
+    term (Jianping, Zhenghua); ``tokens.yml`` lists the names a letter from a legal form (Otkrytie).
+    Of several such words, the first by length (one letter shorter, as long, longer), then legal
+    forms before generic words, then alphabetically, decides."""
+    exact, deletions = _weak_word_edits()
+    n = len(token)
+    found: list[tuple[int, tuple[int, str], Kind, bool]] = []  # (length rank, order, kind, changed)
+    for i in range(n):
+        shorter = token[:i] + token[i + 1 :]
+        hit = exact.get(shorter)
+        if hit is not None:  # a letter added
+            found.append((0, hit[1], hit[0], False))
+        for word, kind, order, at in deletions.get(shorter, ()):
+            if at == i and word != token:  # one letter changed
+                found.append((1, order, kind, True))
+    for i in range(n - 1):
+        hit = exact.get(token[:i] + token[i + 1] + token[i] + token[i + 2 :])
+        if hit is not None and token[i] != token[i + 1]:  # two letters swapped
+            found.append((1, hit[1], hit[0], False))
+    for _word, kind, order, _at in deletions.get(token, ()):  # a letter left out
+        found.append((2, order, kind, False))
+    for _rank, _order, kind, changed in sorted(found, key=lambda f: (f[0], f[1])):
+        if not changed or kind is Kind.LEGAL or n >= ANY_EDIT_MIN_LEN:
+            return kind
     return None
 
 
 @lru_cache(maxsize=1)
-def _weak_words_by_length() -> dict[int, tuple[list[str], list[Kind]]]:
+def _weak_word_edits() -> tuple[
+    dict[str, tuple[Kind, tuple[int, str]]], dict[str, list[tuple[str, Kind, tuple[int, str], int]]]
+]:
+    """Legal forms and generic words of five letters or more, and each of them with one letter
+    deleted (the deletion neighbourhood, with the position deleted), for ``_near_weak_word``."""
     terms = load_terms()
-    out: dict[int, tuple[list[str], list[Kind]]] = {}
-    for words, kind in ((terms.legal, Kind.LEGAL), (terms.generic, Kind.GENERIC)):
-        for word in sorted(words):
-            if len(word) >= 5:
-                bucket = out.setdefault(len(word), ([], []))
-                bucket[0].append(word)
-                bucket[1].append(kind)
-    return out
+    exact: dict[str, tuple[Kind, tuple[int, str]]] = {}
+    deletions: dict[str, list[tuple[str, Kind, tuple[int, str], int]]] = {}
+    for rank, (words, kind) in enumerate(((terms.legal, Kind.LEGAL), (terms.generic, Kind.GENERIC))):
+        for word in words:
+            if len(word) < 5:
+                continue
+            order = (rank, word)
+            exact[word] = (kind, order)
+            for i in range(len(word)):
+                deletions.setdefault(word[:i] + word[i + 1 :], []).append((word, kind, order, i))
+    return exact, deletions
 
 
 def is_strong(token: str) -> bool:
