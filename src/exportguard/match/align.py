@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from exportguard.match.similarity import token_similarity
+from exportguard.normalize.phonetics import spelling_key
 from exportguard.normalize.tokens import KIND_WEIGHT, PLACE_EXTRA_FACTOR, Kind, is_strong, token_kind
 
 MAX_JOIN = 3
@@ -81,11 +82,20 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
 
 
 def _close_to_one(joined: str, words: list[tuple[str, int]]) -> bool:
-    """Whether ``joined`` reaches JOIN_SIM with one of ``words`` (word, length); no similarity
-    reaches it between words more than twice as long."""
+    """Whether ``joined`` reaches JOIN_SIM with one of ``words`` (word, length): words that begin
+    alike (the same letter, or the same after romanisation variants are folded: Dzh / J) and are
+    at most twice as long as each other (no similarity reaches it beyond)."""
     n = len(joined)
+    first = joined[0]
+    key_first = ""
     for e, length in words:
-        if 2 * length >= n and 2 * n >= length and token_similarity(joined, e)[0] >= JOIN_SIM:
+        if not (2 * length >= n and 2 * n >= length):
+            continue
+        if e[0] != first:
+            key_first = key_first or spelling_key(joined)[:1]
+            if spelling_key(e)[:1] != key_first:
+                continue
+        if token_similarity(joined, e)[0] >= JOIN_SIM:
             return True
     return False
 
