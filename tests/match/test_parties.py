@@ -93,9 +93,9 @@ def test_a_stray_quote_is_one_reported_row_not_the_rest_of_the_file(tmp_path: Pa
     }  # fmt: skip
     errors = {r.row: r.error for r in parties.skipped}
     assert errors == {
-        2: "not valid CSV on line 2: text after a cell's closing quote; skipped that line",
-        7: "not valid CSV on line 8: text after a cell's closing quote; skipped that line",
-        9: "not valid CSV on line 10: a quoted cell is never closed; skipped that line",
+        2: "not valid CSV on line 2: text after a cell's closing quote; read on from line 3",
+        7: "not valid CSV on line 8: text after a cell's closing quote; read on from line 9",
+        9: "not valid CSV on line 10: a quoted cell is never closed; read on from line 11",
     }
 
 

@@ -170,7 +170,7 @@ def _csv(path: Path, text: str) -> tuple[list[str], Iterator[tuple[int, dict[str
                 return
             except csv.Error as exc:
                 n += 1  # the rows after it are numbered as if it had been one
-                yield n, {"__error__": f"not valid CSV on line {start}: {_csv_problem(exc)}; skipped that line"}
+                yield n, {"__error__": f"not valid CSV on line {start}: {_csv_problem(exc)}; read on from line {start + 1}"}
                 offset = start
                 reader = csv.reader(lines[start:], csv.excel, delimiter=delimiter, strict=True)
                 continue
