@@ -61,24 +61,38 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
     if not any(len(t) > 3 for t in extra):
         return list(tokens)
     legal = [token_kind(t) is Kind.LEGAL for t in tokens]
+
+    def joined(i: int, size: int) -> str | None:
+        if any(legal[i : i + size]):
+            return None  # a legal form is not half of a word (LLC Kaliningradnefteproduct)
+        word = "".join(tokens[i : i + size])
+        close = word in extra or (long_extra and _close_to_one(word, long_extra))
+        return word if close and not _matches_alone(tokens[i : i + size], other, extra) else None
+
+    return _replace_runs(tokens, range(MAX_JOIN, 1, -1), joined)[0]
+
+
+def _replace_runs(
+    tokens: Sequence[str], sizes: range, word_for: Callable[[int, int], str | None]
+) -> tuple[list[str], dict[int, str]]:
+    """``tokens`` with, from left to right, the longest run (of ``sizes``, longest first) that
+    ``word_for(start, size)`` gives a word for replaced by that word; and, by position in the
+    result, the words each replaced."""
     out: list[str] = []
+    runs: dict[int, str] = {}
     i = 0
     while i < len(tokens):
-        for size in range(MAX_JOIN, 1, -1):
-            if i + size <= len(tokens):
-                if any(legal[i : i + size]):
-                    continue  # a legal form is not half of a word (LLC Kaliningradnefteproduct)
-                joined = "".join(tokens[i : i + size])
-                if (joined in extra or (long_extra and _close_to_one(joined, long_extra))) and not _matches_alone(
-                    tokens[i : i + size], other, extra
-                ):
-                    out.append(joined)
-                    i += size
-                    break
+        for size in sizes:
+            word = word_for(i, size) if i + size <= len(tokens) else None
+            if word is not None:
+                runs[len(out)] = " ".join(tokens[i : i + size])
+                out.append(word)
+                i += size
+                break
         else:
             out.append(tokens[i])
             i += 1
-    return out
+    return out, runs
 
 
 def _close_to_one(joined: str, words: list[tuple[str, int]]) -> bool:
@@ -126,21 +140,12 @@ def acronym_runs(tokens: Sequence[str], other: Sequence[str]) -> tuple[list[str]
     }  # fmt: skip  (a name that gives its own acronym, DAEDONG CREDIT BANK (DCB), keeps its words)
     if not wanted:
         return list(tokens), {}
-    out: list[str] = []
-    runs: dict[int, str] = {}
-    i = 0
-    while i < len(tokens):
-        for size in range(min(MAX_ACRONYM, len(tokens) - i), MIN_ACRONYM - 1, -1):
-            word = letters[i : i + size]
-            if word in wanted and acronym_run(tokens[i : i + size]):
-                runs[len(out)] = " ".join(tokens[i : i + size])
-                out.append(word)
-                i += size
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return out, runs
+
+    def acronym(i: int, size: int) -> str | None:
+        word = letters[i : i + size]
+        return word if word in wanted and acronym_run(tokens[i : i + size]) else None
+
+    return _replace_runs(tokens, range(MAX_ACRONYM, MIN_ACRONYM - 1, -1), acronym)
 
 
 def _repeats(tokens: Sequence[str], used: set[int]) -> set[int]:
