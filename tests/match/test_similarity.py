@@ -176,3 +176,17 @@ def test_acronym_runs_stand_for_their_words_in_organisation_names() -> None:
     al = align(["islamic", "revolution", "guards", "corps", "ground", "force"], ["irgc", "ground", "forces"], lambda t: 1.0)
     assert [(p.query, p.how) for p in al.pairs if p.candidate == "irgc"] == [("islamic revolution guards corps", "acronym")]
     assert align(["islamic", "revolution", "guards", "corps"], ["irgc"], lambda t: 1.0, initials=True).pairs == []
+
+
+def test_romanised_arabic_ta_marbuta_with_or_without_h() -> None:
+    # UK list: الجلاهمة (romanised jlahma) is AL-JALAHMAH; the h of Abdullah is the word's own
+    assert token_similarity("jlahma", "jalahmah", abjad=True)[0] >= 0.9
+    assert token_similarity("shfyqallh", "shafiqullah", abjad=True)[0] >= 0.9
+    assert token_similarity("jlahma", "jalahmah")[0] == 0.0  # no Arabic script: edits decide
+
+
+def test_romanised_arabic_servant_of_with_the_article_written() -> None:
+    # UN list: عبدالرحمان (abdalrhman) is Abdul Rahman, joined abdrahman
+    assert token_similarity("abdalrhman", "abdrahman", abjad=True)[0] >= 0.9
+    assert join_runs(["abd", "rahman", "agha"], {"abdalrhman", "agha"}, abjad=True) == ["abdrahman", "agha"]
+    assert join_runs(["abd", "rahman", "agha"], {"abdalrhman", "agha"}) == ["abd", "rahman", "agha"]

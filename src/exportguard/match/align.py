@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 
 from exportguard.match.similarity import token_similarity
 from exportguard.normalize.phonetics import spelling_key
-from exportguard.normalize.tokens import KIND_WEIGHT, PLACE_EXTRA_FACTOR, Kind, is_strong, token_kind
+from exportguard.normalize.tokens import (
+    KIND_WEIGHT,
+    PLACE_EXTRA_FACTOR,
+    Kind,
+    is_strong,
+    names_body,
+    token_kind,
+)
 
 MAX_JOIN = 3
 JOIN_SIM = 0.8
@@ -51,9 +58,10 @@ class Alignment:
         return self.candidate_matched / self.candidate_total if self.candidate_total else 0.0
 
 
-def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
+def join_runs(tokens: Sequence[str], other: set[str], abjad: bool = False) -> list[str]:
     """Join runs of 2–3 adjacent tokens whose concatenation is (or is close to) a token of
-    ``other`` that is not among ``tokens``: Jin Long / Jinlong, Abd Allh / Abdallah."""
+    ``other`` that is not among ``tokens``: Jin Long / Jinlong, Abd Allh / Abdallah (``abjad``:
+    one name is romanised from Arabic or Hebrew script, and consonants may make them close)."""
     extra = other.difference(tokens)
     if not extra or len(tokens) < 2:
         return list(tokens)
@@ -66,7 +74,7 @@ def join_runs(tokens: Sequence[str], other: set[str]) -> list[str]:
         if any(legal[i : i + size]):
             return None  # a legal form is not half of a word (LLC Kaliningradnefteproduct)
         word = "".join(tokens[i : i + size])
-        close = word in extra or (long_extra and _close_to_one(word, long_extra))
+        close = word in extra or (long_extra and _close_to_one(word, long_extra, abjad))
         return word if close and not _matches_alone(tokens[i : i + size], other, extra) else None
 
     return _replace_runs(tokens, range(MAX_JOIN, 1, -1), joined)[0]
@@ -95,7 +103,7 @@ def _replace_runs(
     return out, runs
 
 
-def _close_to_one(joined: str, words: list[tuple[str, int]]) -> bool:
+def _close_to_one(joined: str, words: list[tuple[str, int]], abjad: bool = False) -> bool:
     """Whether ``joined`` reaches JOIN_SIM with one of ``words`` (word, length): words that begin
     alike (the same letter, or the same after romanisation variants are folded: Dzh / J) and are
     at most twice as long as each other (no similarity reaches it beyond)."""
@@ -109,7 +117,7 @@ def _close_to_one(joined: str, words: list[tuple[str, int]]) -> bool:
             key_first = key_first or spelling_key(joined)[:1]
             if spelling_key(e)[:1] != key_first:
                 continue
-        if token_similarity(joined, e)[0] >= JOIN_SIM:
+        if token_similarity(joined, e, abjad=abjad)[0] >= JOIN_SIM:
             return True
     return False
 
@@ -176,8 +184,8 @@ def align(
     chinese: bool = False,
 ) -> Alignment:
     """Greedy best-first one-to-one alignment; coverage is weighted by ``weight`` (rarity × kind)."""
-    q = join_runs(query, set(candidate))
-    c = join_runs(candidate, set(q))
+    q = join_runs(query, set(candidate), abjad)
+    c = join_runs(candidate, set(q), abjad)
     q_runs: dict[int, str] = {}
     c_runs: dict[int, str] = {}
     if not initials:
@@ -227,9 +235,10 @@ def align(
         res.query_total -= _place_discount(res.query_extra, res.candidate_extra, weight)
         res.candidate_total -= _place_discount(res.candidate_extra, res.query_extra, weight)
         conflict_q, conflict_c = _generic(res.query_extra), _generic(res.candidate_extra)
-        if conflict_q and conflict_c:
+        if conflict_q and conflict_c and not all(names_body(t) for t in (*conflict_q, *conflict_c)):
             # Each side names a different kind of body (BANK / GENERAL TRADING): those words
             # count in full, not as the weak trade words they are when only one side has them.
+            # Two words for a form of body are translations (GENERAL AUTHORITY / ORGANIZATION).
             res.query_total += sum(_full_extra(t, weight) for t in conflict_q)
             res.candidate_total += sum(_full_extra(t, weight) for t in conflict_c)
     return res

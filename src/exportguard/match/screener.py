@@ -28,7 +28,7 @@ from exportguard.sources.registry import SOURCE_IDS
 from exportguard.store.models import VersionInfo
 
 ALGORITHM_NAME = "exportguard-v1"
-ALGORITHM_VERSION = "1.5.0"
+ALGORITHM_VERSION = "1.6.0"
 REPORT_MARGIN = 0.2  # results this far below the threshold are still shown (as no match)
 EVIDENCE_HEADROOM = 0.15  # the most that birth date, country and address can add together
 MIN_COVERAGE = 0.15

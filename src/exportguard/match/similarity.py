@@ -67,6 +67,16 @@ def _vowels_apart(a: str, b: str) -> bool:
     return len(sa) >= 3 and sa == skeleton(b) and same_vowel_places(a, b)
 
 
+def _ta_marbuta(a: str, b: str) -> tuple[str, str]:
+    """Two words without the h that one romanisation writes for a final ta marbuta and the other
+    not (Jalahmah / الجلاهمة jlahma, Hamzah / Hamza); an h of the word itself stays (Abdullah)."""
+    if a.endswith("ah") and b.endswith("a") and not b.endswith("ah"):
+        return a[:-1], b
+    if b.endswith("ah") and a.endswith("a") and not a.endswith("ah"):
+        return a, b[:-1]
+    return a, b
+
+
 @lru_cache(maxsize=1 << 18)
 def token_similarity(
     a: str, b: str, initials: bool = False, abjad: bool = False, korean: bool = False, chinese: bool = False
@@ -85,8 +95,12 @@ def token_similarity(
     ka, kb = spelling_key(a), spelling_key(b)
     if min(len(a), len(b)) >= (2 if len(a) == len(b) else 3) and ka == kb and not _acronyms_of_other_lengths(a, b):
         return SPELLING_SIM, "spelling"
-    if a.startswith("abd") and b.startswith("abd") and spelling_key(abd_key(a)) == spelling_key(abd_key(b)):
-        return SPELLING_SIM, "spelling"  # Abdolreza / Abd al-Reza, joined: abdreza
+    if a.startswith("abd") and b.startswith("abd"):
+        ja, jb = abd_key(a), abd_key(b)
+        if spelling_key(ja) == spelling_key(jb):
+            return SPELLING_SIM, "spelling"  # Abdolreza / Abd al-Reza, joined: abdreza
+        if abjad and skeleton(ja) == skeleton(jb):
+            return SKELETON_SIM, "consonants"  # عبدالرحمان abdalrhman / Abd Rahman, joined
     if same_place(a, b):
         return SPELLING_SIM, "same place"
     if (token_kind(a) is Kind.PLACE and token_kind(b) is Kind.PLACE) or (exact_only(a) and exact_only(b)):
@@ -107,7 +121,8 @@ def token_similarity(
     sim = max(edit_similarity(a, b), SPELLING_SIM * edit_similarity(ka, kb))
     if (abjad or is_vowelless(a) or is_vowelless(b)) and min(len(a), len(b)) >= 3 and sim < SKELETON_SIM:
         # an abjad's romanisation (hbyb) against a vowelled one (Habib): the consonants decide
-        sa, sb = skeleton(a), skeleton(b)
+        ta, tb = _ta_marbuta(a, b)
+        sa, sb = skeleton(ta), skeleton(tb)
         if len(sa) >= 2 and sa == sb and 2 * min(len(a), len(b)) >= max(len(a), len(b)):
             return SKELETON_SIM, "consonants"
     if (

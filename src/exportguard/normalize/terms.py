@@ -39,6 +39,7 @@ class TermData:
     synonyms: dict[str, int]  # generic word -> its group of same-meaning words (plant, zavod)
     names: frozenset[str]  # name words one letter from a weak word, never taken for its typo
     exact_only: frozenset[str]  # words two of which never match each other (southern / northern)
+    bodies: frozenset[str]  # generic words for a form of body (establishment, organization)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -100,16 +101,24 @@ def load_terms() -> TermData:
                 place_members.append(words)
     place_words.update(_territory_words())
     tokens = _read("tokens.yml")
-    for key in ("legal_forms", "generic", "particles", "synonyms", "places", "names", "exact_only"):
+    for key in ("legal_forms", "generic", "particles", "synonyms", "places", "names", "exact_only", "bodies", "place_spellings"):
         _check_sources("tokens.yml", tokens, [tokens[key]])
     place_words.update(_words("tokens.yml", tokens["places"]["tokens"]))
+    for group in tokens["place_spellings"]["groups"]:
+        words = tuple(_words("tokens.yml", group))
+        place_words.update(words)
+        for w in words:
+            place_groups.setdefault(w, len(place_members))
+        place_members.append(words)
     groups = [_words("tokens.yml", g) for g in tokens["synonyms"]["groups"]]
     synonyms = {word: i for i, group in enumerate(groups) for word in group}
     _add_pinyin_synonyms(zh, synonyms, set(_words("tokens.yml", tokens["generic"]["tokens"])) | set(synonyms))
     legal = frozenset(_words("tokens.yml", tokens["legal_forms"]["tokens"])) | pinyin_kinds["legal"]
+    bodies = frozenset(_words("tokens.yml", tokens["bodies"]["tokens"]))
     generic = (
         frozenset(_words("tokens.yml", tokens["generic"]["tokens"]))
         | frozenset(synonyms)
+        | bodies
         | pinyin_kinds["generic"]
     ) - legal
     particles = frozenset(_words("tokens.yml", tokens["particles"]["tokens"])) - legal
@@ -128,6 +137,7 @@ def load_terms() -> TermData:
         synonyms,
         frozenset(_words("tokens.yml", tokens["names"]["tokens"])),
         frozenset(_words("tokens.yml", tokens["exact_only"]["tokens"])),
+        bodies - legal,
     )
 
 

@@ -142,6 +142,11 @@ def exact_only(token: str) -> bool:
     return token in load_terms().exact_only
 
 
+def names_body(token: str) -> bool:
+    """A generic word for a form of body (establishment, organization, authority; tokens.yml)."""
+    return token in load_terms().bodies
+
+
 def same_meaning(a: str, b: str) -> bool:
     """Two generic words of one synonym group (plant / zavod, industries / ind), also when spelled
     as another romanisation of a word of the group (sudostroitelnyy / sudostroitelny)."""
