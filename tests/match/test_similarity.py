@@ -12,6 +12,8 @@ from exportguard.normalize.given_names import same_patronymic
         ("jon", "john", "fuzzy", 0.7, 0.8),
         ("sergey", "sergei", "spelling", 0.95, 0.96),
         ("karo", "caro", "spelling", 0.95, 0.96),
+        ("alliance", "alyans", "spelling", 0.95, 0.96),  # English -ce romanised back from Cyrillic
+        ("stroyservice", "stroiservis", "spelling", 0.95, 0.96),
         ("atals", "atlas", "fuzzy", 0.9, 0.91),  # swapped neighbours: a typing slip
         ("mohammed", "muhammad", "given name", 0.85, 0.86),  # one Arabic name (two edits from eight letters)
         ("krasnodar", "krasnador", "fuzzy", 0.7, 0.8),  # two edits from eight letters

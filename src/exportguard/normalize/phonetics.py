@@ -97,9 +97,11 @@ def same_vowel_places(a: str, b: str) -> bool:
 def spelling_key(token: str) -> str:
     """A key equal for common romanisation variants: Sergey/Sergei, Shoygu/Shoigu,
     Khalid/Halid, Yelena/Elena, Alexeyevich/Alekseevich, Caro/Karo, Jokic/Dzhokik, Zharko/Zarko,
-    Kovalevskij/Kovalevsky (doubled letters collapsed)."""
+    Kovalevskij/Kovalevsky, Alliance/Alyans (doubled letters collapsed)."""
     if token.endswith("ij"):  # -ий as Scandinavian and German write it (not Wiji: j inside a word)
         token = token[:-2] + "i"
+    elif len(token) >= 7 and token.endswith("ce"):  # English -ce romanised back from Cyrillic -с
+        token = token[:-2] + "s"  # (Alliance / Alyans, Service / Servis)
     return fold_spellings(token, _SPELLINGS)
 
 
