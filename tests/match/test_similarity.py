@@ -192,3 +192,9 @@ def test_romanised_arabic_servant_of_with_the_article_written() -> None:
     assert token_similarity("abdalrhman", "abdrahman", abjad=True)[0] >= 0.9
     assert join_runs(["abd", "rahman", "agha"], {"abdalrhman", "agha"}, abjad=True) == ["abdrahman", "agha"]
     assert join_runs(["abd", "rahman", "agha"], {"abdalrhman", "agha"}) == ["abd", "rahman", "agha"]
+
+
+def test_romanised_arabic_keeps_its_first_vowel() -> None:
+    # an abjad writes a word's first vowel (alif): احمدی (ahmdy) is Ahmadi, not Hamid
+    assert token_similarity("ahmdy", "ahmadi", abjad=True)[0] >= 0.9
+    assert token_similarity("ahmdy", "hamid", abjad=True)[0] == 0.0

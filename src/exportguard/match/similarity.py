@@ -26,6 +26,7 @@ GIVEN_NAME_SIM = 0.9  # Sergei / Siarhei: one name in two languages
 # edit (Mohammad / Mohammed), not as the near-exact match that lets two names stand for a person.
 ARABIC_NAME_SIM = 0.85
 SHORT_ACRONYM = 4
+_VOWEL_LETTERS = frozenset("aeiou")
 SHORT_ABJAD = 3  # romanised Arabic words this short match exactly or by consonants (عدي ady / علي ali)
 
 
@@ -123,7 +124,12 @@ def token_similarity(
         # an abjad's romanisation (hbyb) against a vowelled one (Habib): the consonants decide
         ta, tb = _ta_marbuta(a, b)
         sa, sb = skeleton(ta), skeleton(tb)
-        if len(sa) >= 2 and sa == sb and 2 * min(len(a), len(b)) >= max(len(a), len(b)):
+        if (
+            len(sa) >= 2
+            and sa == sb
+            and 2 * min(len(a), len(b)) >= max(len(a), len(b))
+            and (a[0] in _VOWEL_LETTERS) == (b[0] in _VOWEL_LETTERS)
+        ):  # an abjad writes a word's first vowel (its alif): احمدی ahmdy is Ahmadi, not Hamid
             return SKELETON_SIM, "consonants"
     if (
         sim < VOWEL_SIM
