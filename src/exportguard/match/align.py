@@ -48,6 +48,7 @@ class Alignment:
     candidate_extra_strong: int = 0  # unmatched name words of the candidate
     query_extra_strong: int = 0  # unmatched name words of the query
     acronym_matches: int = 0  # pairs of an acronym and the words it abbreviates (IRGC)
+    shortest_acronym: int = 0  # letters of the shortest such acronym (0: none)
 
     @property
     def query_coverage(self) -> float:
@@ -215,7 +216,9 @@ def align(
         res.query_matched += sim * wq[i]
         if is_strong(q[i]) or how == "initial":
             res.strong_matches += 1
-            res.acronym_matches += how == "acronym"
+            if how == "acronym":
+                res.acronym_matches += 1
+                res.shortest_acronym = min(res.shortest_acronym or len(q[i]), len(q[i]))
             res.weakest_strong = min(res.weakest_strong, sim if how != "consonants" else 0.0)
             res.rarest_common = min(res.rarest_common, wq[i])
             if how == "exact" and len(q[i]) >= 3:

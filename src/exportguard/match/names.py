@@ -32,6 +32,7 @@ SINGLE_WORD_MIN_SIM = 0.85
 DISTINCT_SHARE = 0.8  # matched weight, as a share of a unique token's, that counts as distinctive
 WEAK_ALIAS_FACTOR = 0.9
 PLACE_CONFLICT_CAP = 0.6
+LONG_ACRONYM = 6  # letters from which an acronym matching the words it abbreviates is not capped
 ACRONYM_PAIR_CAP = 0.6  # the query's acronym matching a name: the query names another body in full (SMIC)
 
 
@@ -130,8 +131,10 @@ def name_score(
         score = min(score, SINGLE_WORD_PERSON_CAP)
     if al.strong_matches == 1 and al.weakest_strong < SINGLE_WORD_MIN_SIM:
         score = min(score, SINGLE_WORD_FUZZY_CAP)
-    if al.acronym_matches and al.strong_matches <= al.acronym_matches:
-        # an acronym alone names many bodies (INRA, RVC): other name words must agree
+    if al.acronym_matches and al.strong_matches <= al.acronym_matches and al.shortest_acronym < LONG_ACRONYM:
+        # an acronym alone names many bodies (INRA, RVC): other name words must agree; six
+        # letters, each the initial of a word, are a name of their own (VNIIEF: Vserossiyskiy
+        # Nauchno-Issledovatelskiy Institut Eksperimentalnoy Fiziki)
         score = min(score, ACRONYM_PAIR_CAP)
     if not person and _names_place(al.query_extra) and _names_place(al.candidate_extra):
         # each name has a place of its own: AL-HARAMAYN FOUNDATION (KENYA) / (TANZANIA), JUND
