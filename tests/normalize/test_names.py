@@ -19,6 +19,14 @@ def test_legal_forms_become_generic_tokens() -> None:
     assert token_kind("llc") is Kind.LEGAL
 
 
+def test_cooperation_is_a_word_of_the_name_not_a_cooperative() -> None:
+    # CSL: SOCIETY OF ISLAMIC COOPERATION; rigour's org types take cooperation for a coop
+    assert tokens_of("SOCIETY OF ISLAMIC COOPERATION") == ("society", "of", "islamic", "cooperation")
+    assert token_kind("cooperation") is Kind.GENERIC
+    assert tokens_of("XYZ Agricultural Cooperative Co., Ltd.") == ("xyz", "agricultural", "coop", "llc")
+    assert tokens_of("Limited Cooperation Company Limited")[-1] == "llc"  # legal forms on each side
+
+
 def test_person_prefixes_removed_and_order_kept() -> None:
     assert tokens_of("Mr. John Smith", org=False) == ("john", "smith")
 

@@ -15,6 +15,7 @@ from rigour.names import remove_person_prefixes, replace_org_types_compare
 
 from exportguard.normalize.chinese import han_variants
 from exportguard.normalize.scripts import has_han, latinize
+from exportguard.normalize.terms import load_terms
 from exportguard.normalize.text import fold
 from exportguard.normalize.tokens import Kind, is_strong, token_kind
 
@@ -51,8 +52,7 @@ def tokens_of(text: str, org: bool = True) -> tuple[str, ...]:
     if not folded:
         return ()
     if org:
-        folded = replace_org_types_compare(folded, generic=True)
-        folded = fold(folded)
+        folded = fold(_org_types(folded))
     else:
         stripped = remove_person_prefixes(folded)
         folded = stripped if stripped.strip() else folded
@@ -67,6 +67,27 @@ _ABD_ARTICLES = frozenset({"al", "el", "ul", "ol", "ar", "as", "ad", "an", "at",
 
 # Joined to the name, abdi- and abdil- too (Somali Abdirahman); alone, Abdi is a name of its own.
 _ABD_JOINED = tuple(sorted(_ABD_FORMS | {"abdil", "abdi"}, key=len, reverse=True))
+
+
+def _org_types(folded: str) -> str:
+    """Legal forms made generic (rigour), but for words of names it would take for one (tokens.yml
+    ``not_legal_forms``: cooperation is not a cooperative)."""
+    keep = load_terms().not_legal
+    words = folded.split()
+    if not keep.intersection(words):
+        return replace_org_types_compare(folded, generic=True)
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*words, ""]:
+        if w in keep or not w:
+            if run:
+                out.append(replace_org_types_compare(" ".join(run), generic=True))
+                run = []
+            if w:
+                out.append(w)
+        else:
+            run.append(w)
+    return " ".join(out)
 
 
 def abd_key(token: str) -> str:

@@ -40,6 +40,7 @@ class TermData:
     names: frozenset[str]  # name words one letter from a weak word, never taken for its typo
     exact_only: frozenset[str]  # words two of which never match each other (southern / northern)
     bodies: frozenset[str]  # generic words for a form of body (establishment, organization)
+    not_legal: frozenset[str]  # words rigour takes for a legal form that are none (cooperation)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -101,7 +102,7 @@ def load_terms() -> TermData:
                 place_members.append(words)
     place_words.update(_territory_words())
     tokens = _read("tokens.yml")
-    for key in ("legal_forms", "generic", "particles", "synonyms", "places", "names", "exact_only", "bodies", "place_spellings"):
+    for key in ("legal_forms", "generic", "particles", "synonyms", "places", "names", "exact_only", "bodies", "place_spellings", "not_legal_forms"):
         _check_sources("tokens.yml", tokens, [tokens[key]])
     place_words.update(_words("tokens.yml", tokens["places"]["tokens"]))
     for group in tokens["place_spellings"]["groups"]:
@@ -115,10 +116,12 @@ def load_terms() -> TermData:
     _add_pinyin_synonyms(zh, synonyms, set(_words("tokens.yml", tokens["generic"]["tokens"])) | set(synonyms))
     legal = frozenset(_words("tokens.yml", tokens["legal_forms"]["tokens"])) | pinyin_kinds["legal"]
     bodies = frozenset(_words("tokens.yml", tokens["bodies"]["tokens"]))
+    not_legal = frozenset(_words("tokens.yml", tokens["not_legal_forms"]["tokens"]))
     generic = (
         frozenset(_words("tokens.yml", tokens["generic"]["tokens"]))
         | frozenset(synonyms)
         | bodies
+        | not_legal
         | pinyin_kinds["generic"]
     ) - legal
     particles = frozenset(_words("tokens.yml", tokens["particles"]["tokens"])) - legal
@@ -138,6 +141,7 @@ def load_terms() -> TermData:
         frozenset(_words("tokens.yml", tokens["names"]["tokens"])),
         frozenset(_words("tokens.yml", tokens["exact_only"]["tokens"])),
         bodies - legal,
+        not_legal - legal,
     )
 
 
