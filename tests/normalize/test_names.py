@@ -27,6 +27,12 @@ def test_cooperation_is_a_word_of_the_name_not_a_cooperative() -> None:
     assert tokens_of("Limited Cooperation Company Limited")[-1] == "llc"  # legal forms on each side
 
 
+def test_in_is_a_particle_not_a_legal_form() -> None:
+    # UN list: JUND AL-KHILAFAH IN ALGERIA; rigour's org types read "in" as an LLC
+    assert tokens_of("JUND AL-KHILAFAH IN ALGERIA") == ("jund", "al", "khilafah", "in", "algeria")
+    assert token_kind("in") is Kind.PARTICLE
+
+
 def test_person_prefixes_removed_and_order_kept() -> None:
     assert tokens_of("Mr. John Smith", org=False) == ("john", "smith")
 

@@ -121,7 +121,7 @@ def load_terms() -> TermData:
         frozenset(_words("tokens.yml", tokens["generic"]["tokens"]))
         | frozenset(synonyms)
         | bodies
-        | not_legal
+        | (not_legal - frozenset(tokens["particles"]["tokens"]))
         | pinyin_kinds["generic"]
     ) - legal
     particles = frozenset(_words("tokens.yml", tokens["particles"]["tokens"])) - legal
