@@ -26,8 +26,10 @@ GIVEN_NAME_SIM = 0.9  # Sergei / Siarhei: one name in two languages
 # edit (Mohammad / Mohammed), not as the near-exact match that lets two names stand for a person.
 ARABIC_NAME_SIM = 0.85
 SHORT_ACRONYM = 4
-_VOWEL_LETTERS = frozenset("aeiou")
 SHORT_ABJAD = 3  # romanised Arabic words this short match exactly or by consonants (عدي ady / علي ali)
+
+
+_VOWEL_LETTERS = frozenset("aeiou")
 
 
 def edit_similarity(a: str, b: str) -> float:
@@ -71,9 +73,9 @@ def _vowels_apart(a: str, b: str) -> bool:
 def _ta_marbuta(a: str, b: str) -> tuple[str, str]:
     """Two words without the h that one romanisation writes for a final ta marbuta and the other
     not (Jalahmah / الجلاهمة jlahma, Hamzah / Hamza); an h of the word itself stays (Abdullah)."""
-    if a.endswith("ah") and b.endswith("a") and not b.endswith("ah"):
+    if a.endswith("ah") and b.endswith("a"):
         return a[:-1], b
-    if b.endswith("ah") and a.endswith("a") and not a.endswith("ah"):
+    if b.endswith("ah") and a.endswith("a"):
         return a, b[:-1]
     return a, b
 

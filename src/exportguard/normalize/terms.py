@@ -91,26 +91,29 @@ def load_terms() -> TermData:
     place_words: set[str] = set()
     place_groups: dict[str, int] = {}
     place_members: list[tuple[str, ...]] = []
+
+    def add_place(words: tuple[str, ...]) -> None:
+        """One place and its one-word spellings, which match each other."""
+        place_words.update(words)
+        if len(words) > 1:
+            for w in words:
+                place_groups.setdefault(w, len(place_members))
+            place_members.append(words)
+
     for entry in places["places"]:
         zh.setdefault(entry["zh"], ZhTerm(entry["zh"], tuple(entry["en"]), "place"))
-        words = tuple(f for f in (fold(en) for en in entry["en"]) if " " not in f)
         if "company-names" not in entry["src"]:
-            place_words.update(words)
-            if len(words) > 1:
-                for w in words:
-                    place_groups.setdefault(w, len(place_members))
-                place_members.append(words)
+            add_place(tuple(f for f in (fold(en) for en in entry["en"]) if " " not in f))
     place_words.update(_territory_words())
     tokens = _read("tokens.yml")
-    for key in ("legal_forms", "generic", "particles", "synonyms", "places", "names", "exact_only", "bodies", "place_spellings", "not_legal_forms"):
+    for key in (
+        "legal_forms", "generic", "particles", "synonyms", "places", "place_spellings", "names",
+        "exact_only", "bodies", "not_legal_forms",
+    ):  # fmt: skip
         _check_sources("tokens.yml", tokens, [tokens[key]])
     place_words.update(_words("tokens.yml", tokens["places"]["tokens"]))
     for group in tokens["place_spellings"]["groups"]:
-        words = tuple(_words("tokens.yml", group))
-        place_words.update(words)
-        for w in words:
-            place_groups.setdefault(w, len(place_members))
-        place_members.append(words)
+        add_place(tuple(_words("tokens.yml", group)))
     groups = [_words("tokens.yml", g) for g in tokens["synonyms"]["groups"]]
     synonyms = {word: i for i, group in enumerate(groups) for word in group}
     _add_pinyin_synonyms(zh, synonyms, set(_words("tokens.yml", tokens["generic"]["tokens"])) | set(synonyms))
