@@ -146,6 +146,25 @@ def test_vowelled_query_words_find_romanised_arabic_script_names() -> None:
     assert ix.vocab["bykov"] not in token_matches(ix, "babakov")
 
 
+def test_arabic_script_words_with_their_long_vowels_find_the_vowelled_spellings() -> None:
+    # UN list QDi.299; the query in Arabic script romanises to abrahym awad abrahym al bdry: the
+    # long vowels written, the short ones not, so abrahym is neither vowelless nor one edit from
+    # IBRAHIM, but it has its consonants.
+    ix = build_index(
+        [
+            ent("un_sc_sanctions-1", "Person", ["IBRAHIM AWWAD IBRAHIM ALI AL-BADRI AL-SAMARRAI"]),
+            ent("us_ofac_sdn-2", "Person", ["Abraham HAYM"]),
+        ]
+    )
+    assert ix.vocab["ibrahim"] in token_matches(ix, "abrahym", abjad=True)
+    assert ix.vocab["ibrahim"] not in token_matches(ix, "abrahym")  # a Latin word with vowels: no
+    # an abjad writes a first vowel: a word beginning with a consonant is not looked up so
+    assert ix.vocab["haym"] not in token_matches(ix, "ahym", abjad=True)
+    query = ("abrahym", "awad", "abrahym", "al", "bdry")
+    found = search(ix, [query], abjad=[True])
+    assert found and ix.entity_ids[found[0].entity] == "un_sc_sanctions-1" and found[0].coverage > 0.7
+
+
 def test_weak_words_rank_the_forms_the_strong_words_found() -> None:
     # OFAC SDN: Hassan Scientific Corporation, among more forms with "Hassan" than are re-ranked
     from exportguard.index.search import RERANK

@@ -144,3 +144,11 @@ def test_an_acronym_followed_by_words_of_the_name_is_not_a_form() -> None:
     # legal forms after the parenthesis still leave the acronym standing for the name
     forms = name_forms("Hangzhou Hikvision Digital Technology (HIKVISION) Co., Ltd.", "Company")
     assert ("hikvision",) in {f.tokens for f in forms if f.how == "acronym"}
+
+
+def test_pashto_and_urdu_letters_are_transliterated() -> None:
+    # ځ (dz, z), ہ (Urdu h): ICU's Arabic transliteration alone writes "?" and the letter is lost.
+    assert tokens_of("محمد عمر ځدران", org=False) == ("mhmd", "amr", "zdran")
+    assert tokens_of("حرکت الجہاد الاسلامی") == ("hrkt", "al", "jhad", "al", "aslamy")
+    for letter in "ځڅړږښګڼټډېۍٹڈڑںہھےۀۃ":
+        assert len(tokens_of(f"ب{letter}ب", org=False)[0]) >= 3, letter

@@ -16,7 +16,7 @@ from exportguard.index.data import IndexData
 from exportguard.index.fuzzy import neighbours, skeleton_key
 from exportguard.match.align import ACRONYM_SIM, MAX_ACRONYM, MIN_ACRONYM, acronym_run, initial_letters
 from exportguard.normalize.given_names import given_name_spellings
-from exportguard.normalize.phonetics import is_vowelless, spelling_key
+from exportguard.normalize.phonetics import begin_alike, is_vowelless, spelling_key
 from exportguard.normalize.tokens import is_weak, place_spellings
 
 FUZZY_SIM = 0.8  # retrieval credit for a token one edit away
@@ -41,8 +41,9 @@ class Candidate:
     forms: list[int]  # the entity's forms that share tokens with the query (empty: score all)
 
 
-def token_matches(ix: IndexData, token: str, fuzzy: bool = True) -> dict[int, float]:
-    """Indexed token ids that may be ``token``, with a similarity in (0, 1]."""
+def token_matches(ix: IndexData, token: str, fuzzy: bool = True, abjad: bool = False) -> dict[int, float]:
+    """Indexed token ids that may be ``token``, with a similarity in (0, 1]; ``abjad``: the token is
+    romanised from Arabic or Hebrew script, which writes long vowels but not short ones."""
     out: dict[int, float] = {}
     tid = ix.vocab.get(token)
     if tid is not None:
@@ -68,11 +69,16 @@ def token_matches(ix: IndexData, token: str, fuzzy: bool = True) -> dict[int, fl
             out.setdefault(other, FUZZY_SIM if dist == 1 else LONG_FUZZY_SIM)
     skel = skeleton_key(token)
     if skel is not None:
-        # a vowelless romanisation (mhmd) finds the vowelled spellings, and a vowelled word the
+        # a vowelless romanisation (mhmd), or any word romanised from an abjad (الاتحاد athad, its
+        # long vowels written), finds the vowelled spellings (ITIHAAD); a vowelled word the
         # romanised Arabic-script names
-        pool = ix.skeletons if is_vowelless(token) else ix.vowelless_skeletons()
+        every = abjad or is_vowelless(token)
+        pool = ix.skeletons if every else ix.vowelless_skeletons()
         for other in pool.get(skel, ()):
-            if 2 * min(len(token), len(ix.tokens[other])) >= max(len(token), len(ix.tokens[other])):
+            word = ix.tokens[other]
+            if 2 * min(len(token), len(word)) >= max(len(token), len(word)) and (
+                not abjad or begin_alike(token, word)
+            ):
                 out.setdefault(other, SKELETON_SIM)
     return out
 
@@ -135,7 +141,7 @@ def _acronym_keys(ix: IndexData, tokens: Sequence[str]) -> list[tuple[int, range
     return out
 
 
-def _form_scores(ix: IndexData, tokens: Sequence[str]) -> dict[int, float]:
+def _form_scores(ix: IndexData, tokens: Sequence[str], abjad: bool = False) -> dict[int, float]:
     weights = [ix.token_weight(t) for t in tokens]
     total = sum(weights) or 1.0
     strong = [not is_weak(t) for t in tokens]
@@ -159,7 +165,7 @@ def _form_scores(ix: IndexData, tokens: Sequence[str]) -> dict[int, float]:
             and any(len(tokens[p]) <= 2 for p in positions)
             and not any(is_weak(tokens[p]) for p in positions)
         )
-        for tid, sim in token_matches(ix, key, fuzzy=fuzzy).items():
+        for tid, sim in token_matches(ix, key, fuzzy=fuzzy, abjad=abjad).items():
             credit = sim * w
             for form in ix.posting(tid):
                 if best.get(form, 0.0) < credit:
@@ -196,14 +202,16 @@ def search(
     groups: int = 10,
     identifiers: Sequence[str] = (),
     min_coverage: float = MIN_RETRIEVAL,
+    abjad: Sequence[bool] = (),
 ) -> list[Candidate]:
     """Entities that may match any of the query ``forms``: the best ``groups`` groups' worth
     (plus a margin), best first. ``allowed`` filters entities (schema, source); entities whose
     best form covers less than ``min_coverage`` of the query are left out (a name score never
-    exceeds the share of the query covered)."""
+    exceeds the share of the query covered). ``abjad``: by position, whether a form is romanised
+    from Arabic or Hebrew script."""
     best_form: dict[int, float] = {}
-    for tokens in forms:
-        for form, cov in _form_scores(ix, tokens).items():
+    for k, tokens in enumerate(forms):
+        for form, cov in _form_scores(ix, tokens, abjad=k < len(abjad) and abjad[k]).items():
             if cov > best_form.get(form, 0.0):
                 best_form[form] = cov
     top = heapq.nlargest(RERANK, best_form.items(), key=lambda kv: kv[1])

@@ -23,12 +23,13 @@ from exportguard.match.types import ListVersion, Query, ScreenResponse
 from exportguard.match.validate import validate_query
 from exportguard.model import Entity
 from exportguard.model.schema import schemata_compatible
+from exportguard.normalize.scripts import has_abjad
 from exportguard.normalize.terms import terms_digest
 from exportguard.sources.registry import SOURCE_IDS
 from exportguard.store.models import VersionInfo
 
 ALGORITHM_NAME = "exportguard-v1"
-ALGORITHM_VERSION = "1.6.0"
+ALGORITHM_VERSION = "1.7.0"
 REPORT_MARGIN = 0.2  # results this far below the threshold are still shown (as no match)
 EVIDENCE_HEADROOM = 0.15  # the most that birth date, country and address can add together
 MIN_COVERAGE = 0.15
@@ -126,6 +127,7 @@ class Screener:
             groups=q.limit,
             identifiers=ctx.identifiers,
             min_coverage=floor,
+            abjad=[has_abjad(f.name) for f in ctx.forms],
         )
         return ctx, [score_entity(ix, ctx, c.entity, c.forms) for c in found]
 

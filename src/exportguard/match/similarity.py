@@ -11,7 +11,13 @@ from exportguard.normalize.chinese import is_pinyin
 from exportguard.normalize.given_names import same_given_name, same_patronymic
 from exportguard.normalize.korean import korean_key
 from exportguard.normalize.names import abd_key
-from exportguard.normalize.phonetics import is_vowelless, same_vowel_places, skeleton, spelling_key
+from exportguard.normalize.phonetics import (
+    begin_alike,
+    is_vowelless,
+    same_vowel_places,
+    skeleton,
+    spelling_key,
+)
 from exportguard.normalize.tokens import Kind, exact_only, same_meaning, same_place, token_kind
 
 INITIAL_SIM = 0.6
@@ -28,8 +34,6 @@ ARABIC_NAME_SIM = 0.85
 SHORT_ACRONYM = 4
 SHORT_ABJAD = 3  # romanised Arabic words this short match exactly or by consonants (عدي ady / علي ali)
 
-
-_VOWEL_LETTERS = frozenset("aeiou")
 
 
 def edit_similarity(a: str, b: str) -> float:
@@ -130,8 +134,8 @@ def token_similarity(
             len(sa) >= 2
             and sa == sb
             and 2 * min(len(a), len(b)) >= max(len(a), len(b))
-            and (a[0] in _VOWEL_LETTERS) == (b[0] in _VOWEL_LETTERS)
-        ):  # an abjad writes a word's first vowel (its alif): احمدی ahmdy is Ahmadi, not Hamid
+            and begin_alike(a, b)
+        ):
             return SKELETON_SIM, "consonants"
     if (
         sim < VOWEL_SIM

@@ -33,6 +33,16 @@ _SPELLINGS = (
 _FOLDS = (("kh", "h"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("j", "y"), ("dh", "d"), ("th", "t"))
 
 
+VOWEL_LETTERS = frozenset("aeiou")
+
+
+def begin_alike(a: str, b: str) -> bool:
+    """Both words begin with a vowel or both with a consonant. An abjad writes a word's first vowel
+    (its alif), so a romanisation from Arabic script begins as the word does: احمدی ahmdy is
+    Ahmadi, not Hamid."""
+    return (a[0] in VOWEL_LETTERS) == (b[0] in VOWEL_LETTERS)
+
+
 def is_vowelless(token: str) -> bool:
     """Few or no vowels (a fifth or less): the romanisation of an abjad (Arabic, Hebrew, Persian)."""
     n = len(token)

@@ -17,6 +17,24 @@ _ARTICLE = re.compile(r"\bal(?=[a-z]{3,})", re.IGNORECASE)
 _ARABIC_MARKS = str.maketrans({"ʿ": "a", "ʾ": "", "ʼ": ""})
 # Ta marbuta ends a name with a vowel (Hamza, Fatima), not the "t" ICU writes for it.
 _TA_MARBUTA = str.maketrans({"\u0629": "\u0627"})
+# Letters of Pashto and Urdu that ICU's Arabic transliteration leaves as "?" (محمد عمر ځدران, an
+# alias of MUHAMMAD OMAR ZADRAN; حرکت الجہاد الاسلامی, HARKAT-UL-JIHAD AL-ISLAMI): each is written
+# as the Arabic or Persian letter of the sound the Library of Congress (ALA-LC) romanisation tables
+# for Pushto (2013) and Urdu (2011) give it; the retroflex consonants as their plain ones.
+_PASHTO_URDU = str.maketrans({
+    "\u0679": "\u062a", "\u067c": "\u062a",  # ٹ ټ: ṭ -> ت t
+    "\u0688": "\u062f", "\u0689": "\u062f",  # ڈ ډ: ḍ -> د d
+    "\u0691": "\u0631", "\u0693": "\u0631",  # ڑ ړ: ṛ -> ر r
+    "\u0681": "\u0632",  # ځ: dz, z (Zadran) -> ز z
+    "\u0685": "\u062a\u0633",  # څ: ts -> ت س
+    "\u0696": "\u0698",  # ږ: zh -> ژ
+    "\u069a": "\u0634",  # ښ: sh, x -> ش
+    "\u06ab": "\u06af",  # ګ: g -> گ
+    "\u06ba": "\u0646", "\u06bc": "\u0646",  # ں ڼ: n -> ن
+    "\u06be": "\u0647", "\u06c1": "\u0647", "\u06c0": "\u0647",  # ھ ہ ۀ: h -> ه
+    "\u06c3": "\u0627",  # ۃ: the Urdu ta marbuta, a final vowel like ة
+    "\u06d2": "\u06cc", "\u06d0": "\u06cc", "\u06cd": "\u06cc",  # ے ې ۍ: y, e -> ی
+})  # fmt: skip
 
 
 def has_arabic(text: str) -> bool:
@@ -87,7 +105,8 @@ def latinize(text: str) -> str:
     if text.isascii():
         return text
     if has_arabic(text):
-        # Arabic and Persian: ain as a vowel, the article al- split from the word it is written on.
-        latin = _icu("Any-Latin", text.translate(_TA_MARBUTA)).translate(_ARABIC_MARKS)
+        # Arabic, Persian, Pashto and Urdu: ain as a vowel, the article al- split from the word it
+        # is written on.
+        latin = _icu("Any-Latin", text.translate(_PASHTO_URDU).translate(_TA_MARBUTA)).translate(_ARABIC_MARKS)
         return _ARTICLE.sub("al ", ascii_text(latin))
     return ascii_text(text)
