@@ -205,3 +205,18 @@ def test_people_with_one_full_birth_date_and_alike_names_group() -> None:
     assert ix.group_reason[ix.entity_group[ix.entity_ids.index("us_ofac_sdn-30")]].startswith("alike names")
     assert _group_ids(ix, "us_ofac_sdn-31") == {"us_ofac_sdn-31"}
     assert _group_ids(ix, "us_ofac_sdn-32") == {"us_ofac_sdn-32"}
+
+
+def test_a_place_adjective_and_the_place_find_each_other() -> None:
+    # CSL: PAO Yaroslavskiy sudostroitelnyy zavod, also YAROSLAVL SHIPBUILDING FACTORY
+    ix = build_index(
+        [
+            ent("us_trade_csl-1", "Organization", ["PAO Yaroslavskiy sudostroitelnyy zavod"]),
+            ent("gb_hmt_sanctions-2", "Organization", ["Port of Sevastopol"]),
+        ]
+    )
+    assert ix.vocab["yaroslavskiy"] in token_matches(ix, "yaroslavl")
+    assert ix.vocab["sevastopol"] in token_matches(ix, "sevastopolskiy")
+    assert ix.vocab["sevastopol"] not in token_matches(ix, "sevastopolskaya", fuzzy=False)  # exact only
+    found = search(ix, [("yaroslavl", "shipbuilding", "factory")])
+    assert found and ix.entity_ids[found[0].entity] == "us_trade_csl-1"

@@ -2,6 +2,7 @@ import pytest
 
 from exportguard.match.align import align, join_runs
 from exportguard.match.similarity import token_similarity
+from exportguard.normalize.adjectives import adjective_of, adjective_stem
 from exportguard.normalize.given_names import same_patronymic
 
 
@@ -198,3 +199,25 @@ def test_romanised_arabic_keeps_its_first_vowel() -> None:
     # an abjad writes a word's first vowel (alif): احمدی (ahmdy) is Ahmadi, not Hamid
     assert token_similarity("ahmdy", "ahmadi", abjad=True)[0] >= 0.9
     assert token_similarity("ahmdy", "hamid", abjad=True)[0] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("adjective", "noun"),
+    # CSL, UK list: Yaroslavskiy sudostroitelnyy zavod / Yaroslavl Shipbuilding Factory; Севастопольский
+    # морской порт / SEVASTOPOL SEA PORT; FEODOSIYSKE COMPANY / FEODOSIYA ENTERPRISE; Angarsk
+    [("yaroslavskiy", "yaroslavl"), ("sevastopolsky", "sevastopol"), ("feodosiyske", "feodosiya"),
+     ("angarskiy", "angarsk"), ("chechenskie", "chechen"), ("kazanskaya", "kazan")],
+)  # fmt: skip
+def test_a_place_adjective_is_the_place_in_organisation_names(adjective: str, noun: str) -> None:
+    assert token_similarity(adjective, noun) == (0.9, "adjective")
+    assert token_similarity(noun, adjective) == (0.9, "adjective")
+    # in people's names a surname in -sky is a name of its own (Yaroslavsky is not Yaroslav)
+    assert token_similarity(adjective, noun, initials=True)[1] != "adjective"
+
+
+def test_adjectives_and_their_stems() -> None:
+    assert adjective_stem("sevastopolskiy") == "sevastopol"
+    assert adjective_stem("angarsk") is None  # the town's name itself ends in -sk
+    assert adjective_stem("minskiy") is None  # a stem of three letters is too short to tell
+    assert not adjective_of("yaroslavskiy", "yaroslavskaya")  # two genders: compared as spellings
+    assert not adjective_of("kazanskiy", "kazakhstan")  # the noun must be the stem and a short ending

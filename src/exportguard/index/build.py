@@ -12,6 +12,7 @@ from exportguard.index.fuzzy import build_delete_keys, skeleton_key
 from exportguard.index.grouping import Grouper
 from exportguard.model import Entity
 from exportguard.model.schema import NAME_PROPS
+from exportguard.normalize.adjectives import adjective_stem
 from exportguard.normalize.names import name_forms
 from exportguard.normalize.phonetics import spelling_key
 
@@ -94,6 +95,9 @@ class _Builder:
             key = spelling_key(token)
             if key != token:
                 ix.spellings.setdefault(key, []).append(tid)
+            stem = adjective_stem(token)
+            if stem is not None:
+                ix.adjectives.setdefault(stem, []).append(tid)
         groups, reasons = self.grouper.assign()
         ix.entity_group = array("I", groups)
         members: dict[int, list[int]] = {}

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from exportguard.normalize.scripts import has_abjad
 from exportguard.normalize.tokens import KIND_WEIGHT, token_kind
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 HOWS = ("latin", "transliterated", "translated", "pinyin", "acronym", "without-parenthesis")
 
 
@@ -56,6 +56,8 @@ class IndexData:
     spellings: dict[str, list[int]] = field(
         default_factory=dict
     )  # spelling key -> token ids (when it differs)
+    # stem -> token ids of the East Slavic adjectives of it (sevastopol -> sevastopolskiy)
+    adjectives: dict[str, list[int]] = field(default_factory=dict)
     _weights: list[float] | None = None
     _long_tokens: list[tuple[str, int]] | None = None
     _vowelless: dict[str, list[int]] | None = None

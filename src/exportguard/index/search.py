@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 from exportguard.index.data import IndexData
 from exportguard.index.fuzzy import neighbours, skeleton_key
 from exportguard.match.align import ACRONYM_SIM, MAX_ACRONYM, MIN_ACRONYM, acronym_run, initial_letters
+from exportguard.normalize.adjectives import adjective_stem, noun_forms, stems_of_noun
 from exportguard.normalize.given_names import given_name_spellings
 from exportguard.normalize.phonetics import begin_alike, is_vowelless, spelling_key
 from exportguard.normalize.tokens import is_weak, place_spellings
@@ -22,7 +23,8 @@ from exportguard.normalize.tokens import is_weak, place_spellings
 FUZZY_SIM = 0.8  # retrieval credit for a token one edit away
 SKELETON_SIM = 0.75
 SPELLING_SIM = 0.95
-GIVEN_NAME_SIM = 0.85  # another spelling of one given name (data/normalize/given_names.yml)
+GIVEN_NAME_SIM = 0.85
+ADJECTIVE_SIM = 0.85  # a place's adjective for the place (Sevastopolskiy / Sevastopol)  # another spelling of one given name (data/normalize/given_names.yml)
 RERANK = 400  # forms re-ranked with their own coverage
 MIN_RETRIEVAL = 0.15
 MIN_FUZZY_JOIN = 6
@@ -60,6 +62,16 @@ def token_matches(ix: IndexData, token: str, fuzzy: bool = True, abjad: bool = F
         other_id = ix.vocab.get(alt)
         if other_id is not None:
             out.setdefault(other_id, SPELLING_SIM)
+    stem = adjective_stem(token)
+    if stem is not None:  # Sevastopolskiy finds Sevastopol, Yaroslavskiy Yaroslavl
+        for noun in noun_forms(stem):
+            other_id = ix.vocab.get(noun)
+            if other_id is not None:
+                out.setdefault(other_id, ADJECTIVE_SIM)
+    else:  # and the other way round
+        for noun_stem in stems_of_noun(token):
+            for other_id in ix.adjectives.get(noun_stem, ()):
+                out.setdefault(other_id, ADJECTIVE_SIM)
     for alt in given_name_spellings(token):  # Ismail / Esmail, Abdelrazak / Abdurazak
         other_id = ix.vocab.get(alt)
         if other_id is not None:

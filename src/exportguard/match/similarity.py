@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from exportguard.normalize.adjectives import adjective_of
 from exportguard.normalize.chinese import is_pinyin
 from exportguard.normalize.given_names import same_given_name, same_patronymic
 from exportguard.normalize.korean import korean_key
@@ -27,6 +28,7 @@ SKELETON_SIM = 0.9
 VOWEL_SIM = 0.85
 ROMANISATION_SIM = 0.9
 SYNONYM_SIM = 0.9
+ADJECTIVE_SIM = 0.9  # a place's East Slavic adjective for the place: Yaroslavskiy (zavod) / Yaroslavl
 GIVEN_NAME_SIM = 0.9  # Sergei / Siarhei: one name in two languages
 # Arabic given names are few and common (Mohammed, Ahmad, Nur): their spellings count as a close
 # edit (Mohammad / Mohammed), not as the near-exact match that lets two names stand for a person.
@@ -114,6 +116,8 @@ def token_similarity(
         return 0.0, ""  # two places a letter apart are two places (Iran / Iraq), Southern is not Northern
     if same_meaning(a, b):
         return SYNONYM_SIM, "same meaning"
+    if not initials and adjective_of(a, b):
+        return ADJECTIVE_SIM, "adjective"  # Sevastopolskiy (port) / Sevastopol (port); not in people's names
     if korean and korean_key(a) == korean_key(b):
         return ROMANISATION_SIM, "romanisation"
     if initials:
