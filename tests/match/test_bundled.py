@@ -66,3 +66,16 @@ def test_persian_name_written_with_a_zero_width_non_joiner(bundled_screener: Scr
     top = bundled_screener.screen(Query("اسماعیل احمدی\u200cمقدم", schema="Person")).results[0]
     assert top.match
     assert "gb_hmt_sanctions-11583" in top.entity_ids
+
+
+def test_chinese_registered_names_of_listed_companies_and_institutes(bundled_screener: Screener) -> None:
+    # A party named in a Chinese-language contract, as the company registers itself.
+    cases = {
+        "深圳市大疆创新科技有限公司": "SZ DJI TECHNOLOGY CO., LTD.",  # 大疆 DJI, 创新 Innovation
+        "中国电子科技集团公司第三十八研究所": "China Electronics Technology Group Corporation 38th Research Institute (CETC 38)",
+        "曙光信息产业股份有限公司": "DAWNING INFORMATION INDUSTRY CO., LTD",  # 曙光 Sugon
+        "同方威视技术股份有限公司": "Tongfang NucTech Technology Ltd.",
+    }
+    for query, caption in cases.items():
+        top = bundled_screener.screen(Query(query)).results[0]
+        assert top.match and top.caption == caption, (query, top.caption, top.score)

@@ -15,7 +15,7 @@ from pypinyin import lazy_pinyin
 from exportguard.normalize.scripts import is_han, to_simplified
 from exportguard.normalize.terms import load_terms
 
-_MAX_TERM = 8
+_MAX_TERM = 10  # characters of the longest term or name in the data files (中芯国际集成电路制造)
 # Two-character surnames (复姓) that are written as one word in Latin.
 _COMPOUND_SURNAMES = frozenset(
     {
@@ -37,13 +37,62 @@ _COMPOUND_SURNAMES = frozenset(
 )
 
 
+# Chinese numerals: digits, and the multipliers of the positional form (三十八 = 38, 一百零二 = 102).
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ORDINAL_MARK = "第"
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral, positional (三十八 38, 十四 14, 一百零二 102) or read digit by
+    digit as institute numbers are (七二三 723, 七〇九 709); Arabic digits as they are; None if
+    ``text`` is not a numeral."""
+    if text.isascii():
+        return int(text) if text.isdigit() else None
+    if not text or any(ch not in _DIGITS and ch not in _UNITS for ch in text):
+        return None
+    if not any(ch in _UNITS for ch in text):
+        return int("".join(str(_DIGITS[ch]) for ch in text))
+    total, digit = 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def ordinals(n: int) -> tuple[str, ...]:
+    """``38th``, ``723rd``, ``12th`` as the lists number institutes and divisions; up to ten also
+    the word (第一汽车 is the First Automobile Works)."""
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    word = (_ORDINAL_WORDS[n - 1],) if 1 <= n <= len(_ORDINAL_WORDS) else ()
+    return (f"{n}{suffix}", *word)
+
+
+def _ordinal_at(text: str, i: int) -> tuple[str, tuple[str, ...]] | None:
+    """(the text, its English ordinals) of 第 and the numeral after it at ``i`` (第三十八 38th,
+    第723 723rd), or None."""
+    if text[i] != _ORDINAL_MARK:
+        return None
+    end = i + 1
+    while end < len(text) and (text[end] in _DIGITS or text[end] in _UNITS or text[end].isdigit()):
+        end += 1
+    value = chinese_number(text[i + 1 : end]) if end > i + 1 else None
+    return None if value is None else (text[i:end], ordinals(value))
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A run of the name: a known term (with English forms) or other text."""
 
     text: str
     english: tuple[str, ...] = ()
-    kind: str = "other"  # org | admin | legal | generic | place | other | latin
+    kind: str = "other"  # org | admin | legal | generic | place | number | other | latin
 
 
 def pinyin(text: str) -> str:
@@ -60,6 +109,14 @@ def segment(text: str) -> list[Segment]:
     while i < len(text):
         ch = text[i]
         found = None
+        number = _ordinal_at(text, i)
+        if number is not None:  # 第三十八研究所: the 38th Research Institute
+            if buf:
+                out.append(Segment("".join(buf), kind="other" if is_han(buf[-1]) else "latin"))
+                buf = []
+            out.append(Segment(number[0], number[1], "number"))
+            i += len(number[0])
+            continue
         if is_han(ch):
             for size in range(min(_MAX_TERM, len(text) - i), 0, -1):
                 term = terms.get(text[i : i + size])
@@ -88,6 +145,8 @@ def _term_pinyin(seg: Segment) -> str:
     other runs (names, places) as one word."""
     if seg.kind == "latin":
         return seg.text
+    if seg.kind == "number":
+        return seg.english[0]
     if seg.kind in ("other", "place"):
         return pinyin(seg.text)
     syllables = lazy_pinyin(seg.text, errors="ignore")
