@@ -6,7 +6,7 @@ from exportguard.errors import ValidationError
 from exportguard.index.memory import MemoryStore
 from exportguard.match.screener import ALGORITHM_NAME, ALGORITHM_VERSION, Screener, get_screener
 from exportguard.match.types import Query
-from tests.match.entities import sample
+from tests.match.entities import ent, sample
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +115,24 @@ def test_arabic_script_long_vowels_do_not_hide_equal_consonants() -> None:
     # a Latin query with the same letters is compared by spelling, not by consonants
     latin = screener.screen(Query("Hayl Asd", schema="Person", threshold=0.3)).results
     assert latin and all("consonants" not in r.explanation[0].detail for r in latin)
+
+
+def test_a_name_several_sources_publish_is_aligned_once_per_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    import exportguard.match.scoring as scoring
+
+    # One name in three sources that share no key (three designations, as the index sees them).
+    names = ["ZHEJIANG UNIVIEW TECHNOLOGIES CO., LTD."]
+    entities = [ent(f"{src}-1", "Organization", names) for src in ("us_trade_csl", "us_bis_dpl", "opensanctions")]
+    screener = Screener(MemoryStore(entities), persist=False)
+    calls = []
+    real = scoring.align
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args[:2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scoring, "align", counting)
+    resp = screener.screen(Query("Zhejiang Uniview Technologies"))
+    assert {eid for r in resp.results for eid in r.entity_ids} == {e.id for e in entities}
+    assert len({r.score for r in resp.results}) == 1  # the same name, the same score
+    assert len(calls) == len(set(calls))  # each pair of names aligned once, not once per entity

@@ -29,6 +29,11 @@ class QueryContext:
     person: bool
     organisation: bool  # the name carries a legal form (Ltd, GmbH, S/A …): not a person
     _weights: dict[str, float] = field(default_factory=dict)
+    # (query form, entity form tokens, flags) -> alignment and name score: the same name is often
+    # published by several sources, and their entities are candidates of one query together
+    _aligned: dict[tuple[int, tuple[int, ...], bool, bool, bool, bool], tuple[Alignment, float]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def of(cls, query: Query) -> QueryContext:
@@ -102,14 +107,18 @@ def best_name(ix: IndexData, ctx: QueryContext, entity: int, forms: Sequence[int
         weak = name_id in ix.weak_names
         cname = ix.names[name_id]
         chow = HOWS[ix.form_how[form_id]]
-        for qform, korean_form in zip(ctx.forms, korean_query, strict=True):
+        for qi, (qform, korean_form) in enumerate(zip(ctx.forms, korean_query, strict=True)):
             abjad = has_abjad(qform.name) or has_abjad(cname)
             korean = korean_form and is_korean_name(ctoks)
             chinese = person and "pinyin" in (qform.how, chow)
-            al = align(qform.tokens, ctoks, weight, initials=person, abjad=abjad, korean=korean, chinese=chinese)
+            key = (qi, ix.form_tokens[form_id], person, abjad, korean, chinese)
+            done = ctx._aligned.get(key)
+            if done is None:
+                al = align(qform.tokens, ctoks, weight, initials=person, abjad=abjad, korean=korean, chinese=chinese)
+                done = ctx._aligned[key] = (al, name_score(al, person, max_idf))
+            al, score = done
             if "acronym" in (qform.how, chow) and not _whole(al):
                 continue
-            score = name_score(al, person, max_idf)
             if qform.how == "acronym":
                 score = min(score, ACRONYM_PAIR_CAP)
             if weak:
