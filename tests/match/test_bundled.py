@@ -79,3 +79,13 @@ def test_chinese_registered_names_of_listed_companies_and_institutes(bundled_scr
     for query, caption in cases.items():
         top = bundled_screener.screen(Query(query)).results[0]
         assert top.match and top.caption == caption, (query, top.caption, top.score)
+
+
+def test_russian_names_of_listed_bodies(bundled_screener: Screener) -> None:
+    # A Russian-language contract names the state corporation as it calls itself: Rostec is on the
+    # OFAC SDN list as STATE CORPORATION FOR THE PROMOTION ... "ROSTEC".
+    for query in ("Ростех", "Госкорпорация Ростех"):
+        top = bundled_screener.screen(Query(query)).results[0]
+        assert top.match and "ROSTEC" in top.caption, (query, top.caption, top.score)
+    top = bundled_screener.screen(Query("Технопромэкспорт")).results[0]
+    assert top.match and "TECHNOPROMEXPORT" in top.caption

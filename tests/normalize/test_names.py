@@ -3,7 +3,7 @@ from hypothesis import strategies as st
 
 from exportguard.normalize.identifiers import normalize_identifier
 from exportguard.normalize.names import name_forms, tokens_of
-from exportguard.normalize.phonetics import skeleton
+from exportguard.normalize.phonetics import skeleton, spelling_key
 from exportguard.normalize.tokens import Kind, is_weak, token_kind
 
 
@@ -152,3 +152,21 @@ def test_pashto_and_urdu_letters_are_transliterated() -> None:
     assert tokens_of("حرکت الجہاد الاسلامی") == ("hrkt", "al", "jhad", "al", "aslamy")
     for letter in "ځڅړږښګڼټډېۍٹڈڑںہھےۀۃ":
         assert len(tokens_of(f"ب{letter}ب", org=False)[0]) >= 3, letter
+
+
+def test_every_legal_form_rigour_writes_is_a_legal_form() -> None:
+    # rigour writes ГОСУДАРСТВЕННОЕ УНИТАРНОЕ ПРЕДПРИЯТИЕ / STATE UNITARY ENTERPRISE as "soe" (502
+    # names of the bundled lists), ЧВК as "mil": kinds of body, not words of the name
+    assert tokens_of("STATE UNITARY ENTERPRISE 'CHERNOMORNEFTEGAZ'") == ("soe", "chernomorneftegaz")
+    assert tokens_of("ГОСУДАРСТВЕННОЕ УНИТАРНОЕ ПРЕДПРИЯТИЕ ЧЕРНОМОРНЕФТЕГАЗ") == ("soe", "chernomorneftegaz")
+    assert token_kind("soe") is Kind.LEGAL and token_kind("mil") is Kind.LEGAL
+    assert token_kind("goskorporatsiya") is Kind.LEGAL  # госкорпорация, a state corporation (OKOPF)
+    # … but the Ay of AY-PETRI, a mountain, is a word of the name (rigour: a Finnish partnership)
+    assert tokens_of("JOINT STOCK COMPANY SANATORIUM AY-PETRI") == ("jsc", "sanatorium", "ay", "petri")
+
+
+def test_tech_as_russian_romanises_it() -> None:
+    # Ростех (rigour: rosteh, BGN: Rostekh) is ROSTEC; Технопромэкспорт TECHNOPROMEXPORT
+    assert spelling_key("rosteh") == spelling_key("rostekh") == spelling_key("rostec") == spelling_key("rostech")
+    assert spelling_key("tehnopromeksport") == spelling_key("technopromexport")
+    assert spelling_key("tehran") == "tehran"  # Tehran: h before r is no х of "tech"

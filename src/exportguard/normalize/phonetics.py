@@ -3,6 +3,7 @@ their vowels (محمد -> mhmd; Mohammed, Muhammad); comparing skeletons bridges
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -10,6 +11,8 @@ _VOWELS = str.maketrans("", "", "aeiouy")
 _NO_VOWELS = str.maketrans("", "", "aeiou")
 _SEMIVOWELS = str.maketrans("", "", "vy")  # و and ي are u and i as often as w and y (Yaqub / yqwb)
 _SPELLINGS = (
+    ("tekh", "tek"),  # тех, the English "tech" (Tekhnopromeksport / TECHNOPROMEXPORT)
+    ("tech", "tek"),
     ("kh", "h"),
     ("ph", "f"),
     ("sch", "sh"),
@@ -30,6 +33,7 @@ _SPELLINGS = (
     ("ch", "\u00e7"),
     ("c", "k"),
 )  # fmt: skip  (ch kept apart from c: Caro/Karo, Jokic/Dzhokik)
+_TEH = re.compile(r"te(?:h|c)(?=[nm]|$)")
 _FOLDS = (("kh", "h"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("j", "y"), ("dh", "d"), ("th", "t"))
 
 
@@ -108,6 +112,9 @@ def spelling_key(token: str) -> str:
     """A key equal for common romanisation variants: Sergey/Sergei, Shoygu/Shoigu,
     Khalid/Halid, Yelena/Elena, Alexeyevich/Alekseevich, Caro/Karo, Jokic/Dzhokik, Zharko/Zarko,
     Kovalevskij/Kovalevsky, Alliance/Alyans (doubled letters collapsed)."""
+    # тех, the English "tech", romanised with h for х where it ends a word or goes on with -n- or -m-
+    # (Ростех, rosteh, is ROSTEC; Техмаш, tehmash, TEKHMASH); not Tehran
+    token = _TEH.sub("tek", token)
     if token.endswith("ij"):  # -ий as Scandinavian and German write it (not Wiji: j inside a word)
         token = token[:-2] + "i"
     elif len(token) >= 7 and token.endswith("ce"):  # English -ce romanised back from Cyrillic -с
