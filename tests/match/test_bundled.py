@@ -89,3 +89,30 @@ def test_russian_names_of_listed_bodies(bundled_screener: Screener) -> None:
         assert top.match and "ROSTEC" in top.caption, (query, top.caption, top.score)
     top = bundled_screener.screen(Query("Технопромэкспорт")).results[0]
     assert top.match and "TECHNOPROMEXPORT" in top.caption
+
+
+def test_listed_people_whose_names_read_as_legal_forms_with_the_type_not_given(
+    bundled_screener: Screener,
+) -> None:
+    # Yu, Se, Ag, Sa'd are legal forms to rigour (llc, jsc): with the type not given, these names
+    # were read as organisations' and never compared with the people they name.
+    for name, entity in (
+        ("YU, Jin", "us_ofac_sdn-"),
+        ("KIM SE GON", "un_sc_sanctions-"),
+        ("Iyad AG GHALI", "un_sc_sanctions-"),
+        ("SA'D ABD-AL-MAJID AL-FAISAL AL-TIKRITI", "un_sc_sanctions-"),
+    ):
+        top = bundled_screener.screen(Query(name)).results[0]
+        assert top.match and top.schema == "Person", (name, top.caption)
+        assert any(eid.startswith(entity) for eid in top.entity_ids), (name, top.entity_ids)
+    # … and a Chinese name is not read as "llc hua", one syllable that names a body (HUA is an
+    # alias of HARAKAT-UL JIHAD ISLAMI)
+    assert not any(r.match and r.schema != "Person" for r in bundled_screener.screen(Query("Yu Hua")).results)
+
+
+def test_burmese_names_share_words_but_not_the_person(bundled_screener: Screener) -> None:
+    # Soe is a Burmese name word, not rigour's soe (State Unitary Enterprise): Maung Maung SOE is
+    # not Maung Maung KYAW (both OFAC SDN, Burma programme).
+    results = bundled_screener.screen(Query("Maung Maung Soe", schema="Person")).results
+    assert results[0].caption == "Maung Maung SOE"
+    assert not any(r.match for r in results if r.caption == "Maung Maung KYAW")

@@ -1,4 +1,11 @@
-from exportguard.normalize.chinese import chinese_number, han_variants, looks_like_person, ordinals, segment
+from exportguard.normalize.chinese import (
+    chinese_number,
+    han_variants,
+    looks_like_person,
+    ordinals,
+    segment,
+    trade_names_in_pinyin,
+)
 
 
 def test_psb_name_translates_with_established_place_name() -> None:
@@ -65,3 +72,14 @@ def test_company_names_longer_than_eight_characters() -> None:
     # SMIC's registered name, 中芯国际集成电路制造有限公司, is Semiconductor Manufacturing International
     # Corporation: the integrated-circuit words of the Chinese are not in the English.
     assert han_variants("中芯国际集成电路制造有限公司")[0] == "Semiconductor Manufacturing International Co., Ltd."
+
+
+def test_trade_names_in_pinyin() -> None:
+    assert trade_names_in_pinyin(("hangzhou", "haikang", "weishi", "shuzi"), company=False) == (
+        "hangzhou", "hikvision", "shuzi",
+    )  # fmt: skip
+    assert trade_names_in_pinyin(("hai", "kang", "wei", "shi"), company=False) == ("hikvision",)
+    # two syllables are often a word or a given name: only in a name that says it is a company
+    assert trade_names_in_pinyin(("beijing", "kuangshi", "keji"), company=True) == ("beijing", "megvii", "keji")
+    assert trade_names_in_pinyin(("wang", "shuguang"), company=False) is None
+    assert trade_names_in_pinyin(("dahua", "keji"), company=True) is None  # Dahua is its own pinyin

@@ -2,7 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exportguard.normalize.identifiers import normalize_identifier
-from exportguard.normalize.names import name_forms, tokens_of
+from exportguard.normalize.names import maybe_person, name_forms, tokens_of
 from exportguard.normalize.phonetics import skeleton, spelling_key
 from exportguard.normalize.tokens import Kind, is_weak, token_kind
 
@@ -156,10 +156,12 @@ def test_pashto_and_urdu_letters_are_transliterated() -> None:
 
 def test_every_legal_form_rigour_writes_is_a_legal_form() -> None:
     # rigour writes ГОСУДАРСТВЕННОЕ УНИТАРНОЕ ПРЕДПРИЯТИЕ / STATE UNITARY ENTERPRISE as "soe" (502
-    # names of the bundled lists), ЧВК as "mil": kinds of body, not words of the name
-    assert tokens_of("STATE UNITARY ENTERPRISE 'CHERNOMORNEFTEGAZ'") == ("soe", "chernomorneftegaz")
-    assert tokens_of("ГОСУДАРСТВЕННОЕ УНИТАРНОЕ ПРЕДПРИЯТИЕ ЧЕРНОМОРНЕФТЕГАЗ") == ("soe", "chernomorneftegaz")
-    assert token_kind("soe") is Kind.LEGAL and token_kind("mil") is Kind.LEGAL
+    # names of the bundled lists), ЧВК as "mil": kinds of body, not words of the name. Soe is also a
+    # Burmese name word (Maung Maung SOE), so rigour's soe is written as another legal form.
+    assert tokens_of("STATE UNITARY ENTERPRISE 'CHERNOMORNEFTEGAZ'") == ("stateenterprise", "chernomorneftegaz")
+    assert tokens_of("ГОСУДАРСТВЕННОЕ УНИТАРНОЕ ПРЕДПРИЯТИЕ ЧЕРНОМОРНЕФТЕГАЗ")[0] == "stateenterprise"
+    assert token_kind("stateenterprise") is Kind.LEGAL and token_kind("mil") is Kind.LEGAL
+    assert token_kind("soe") is Kind.NAME and tokens_of("SOE, Win Min")[0] == "soe"
     assert token_kind("goskorporatsiya") is Kind.LEGAL  # госкорпорация, a state corporation (OKOPF)
     # … but the Ay of AY-PETRI, a mountain, is a word of the name (rigour: a Finnish partnership)
     assert tokens_of("JOINT STOCK COMPANY SANATORIUM AY-PETRI") == ("jsc", "sanatorium", "ay", "petri")
@@ -170,3 +172,20 @@ def test_tech_as_russian_romanises_it() -> None:
     assert spelling_key("rosteh") == spelling_key("rostekh") == spelling_key("rostec") == spelling_key("rostech")
     assert spelling_key("tehnopromeksport") == spelling_key("technopromexport")
     assert spelling_key("tehran") == "tehran"  # Tehran: h before r is no х of "tech"
+
+
+def test_legal_forms_that_are_words_of_peoples_names() -> None:
+    # Listed people whose names rigour reads as an organisation's: Yu (llc), Se and Ag (jsc), Sa'd.
+    for name in ("YU, Jin", "KIM SE GON", "Iyad AG GHALI", "SA'D ABD-AL-MAJID AL-FAISAL AL-TIKRITI", "Adnan AS-SAHNI"):
+        assert maybe_person(name), name
+    assert not maybe_person("AO Kontsern Kalashnikov")  # Kontsern is a legal form too
+    assert not maybe_person("Hikvision SA Trading")  # a trade word: a company
+    # the party's type unknown: a Chinese or Korean name is read as a person's only …
+    assert [f.tokens for f in name_forms("Yu Hua")] == [("yu", "hua")]  # not "llc hua"
+    assert [f.tokens for f in name_forms("KIM SE GON")] == [("kim", "se", "gon")]
+    # … another both ways
+    assert [f.tokens for f in name_forms("PAO Sberbank")] == [("jsc", "sberbank"), ("pao", "sberbank")]
+    assert [f.tokens for f in name_forms("Iyad AG GHALI")] == [("iyad", "jsc", "ghali"), ("iyad", "ag", "ghali")]
+    # … and as it is when the type is known
+    assert [f.tokens for f in name_forms("Yu Hua", "Organization")] == [("llc", "hua")]
+    assert [f.tokens for f in name_forms("Yu Hua", "Person")] == [("yu", "hua")]

@@ -13,7 +13,7 @@ from exportguard.match.names import ACRONYM_PAIR_CAP, WEAK_ALIAS_FACTOR, NameMat
 from exportguard.match.types import Explanation, Query
 from exportguard.normalize.identifiers import normalize_identifier
 from exportguard.normalize.korean import is_korean_name
-from exportguard.normalize.names import AFTER_ACRONYM, NameForm, name_forms
+from exportguard.normalize.names import AFTER_ACRONYM, NameForm, maybe_person, name_forms
 from exportguard.normalize.scripts import has_abjad
 from exportguard.normalize.tokens import names_organisation, token_kind
 
@@ -41,7 +41,11 @@ class QueryContext:
         address = address_tokens([query.address]) if query.address else frozenset()
         schema = None if query.schema == "LegalEntity" else query.schema
         forms = name_forms(query.name, schema)
-        org = query.schema != "Person" and any(names_organisation(f.tokens) for f in forms)
+        org = (
+            query.schema != "Person"
+            and any(names_organisation(f.tokens) for f in forms)
+            and not (query.schema == "LegalEntity" and maybe_person(query.name))
+        )
         return cls(query, forms, idents, address, query.schema == "Person", org)
 
     def weight(self, ix: IndexData, token: str) -> float:

@@ -202,6 +202,34 @@ def han_variants(text: str, person: bool | None = None) -> tuple[str, ...]:
     return tuple(out)
 
 
+MAX_TRADE_NAME_WORDS = 4  # 海康威视 in pinyin: haikangweishi, haikang weishi … hai kang wei shi
+# A trade name of two syllables is also a common word or given name in pinyin (商汤 shangtang,
+# 曙光 shuguang, 立昂 liang): it is read as the company's only in a name that says it is a company.
+SURE_SYLLABLES = 3
+
+
+def trade_names_in_pinyin(tokens: tuple[str, ...], company: bool) -> tuple[str, ...] | None:
+    """``tokens`` with the pinyin of a listed company's Chinese trade name replaced by its
+    English name (``hangzhou haikang weishi shuzi jishu`` -> ``hangzhou hikvision shuzi jishu``:
+    a Chinese registered name written in pinyin), or None when there is none. ``company``: the
+    name has a legal form or trade word, so that two-syllable trade names count too."""
+    names = load_terms().trade_names
+    out: list[str] = []
+    i, found = 0, False
+    while i < len(tokens):
+        for size in range(min(MAX_TRADE_NAME_WORDS, len(tokens) - i), 0, -1):
+            english, syllables = names.get("".join(tokens[i : i + size]), ((), 0))
+            if english and (company or syllables >= SURE_SYLLABLES):
+                out.extend(english)
+                i += size
+                found = True
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return tuple(out) if found else None
+
+
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
     """Every pinyin syllable without tones (pypinyin's dictionary readings; ü as v)."""

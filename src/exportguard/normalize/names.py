@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from rigour.names import remove_person_prefixes, replace_org_types_compare
 
-from exportguard.normalize.chinese import han_variants
+from exportguard.normalize.chinese import han_variants, is_pinyin, trade_names_in_pinyin
+from exportguard.normalize.korean import is_korean_name
 from exportguard.normalize.scripts import has_han, latinize
 from exportguard.normalize.terms import load_terms
 from exportguard.normalize.text import fold
@@ -71,8 +72,18 @@ _ABD_JOINED = tuple(sorted(_ABD_FORMS | {"abdil", "abdi"}, key=len, reverse=True
 
 def _org_types(folded: str) -> str:
     """Legal forms made generic (rigour), but for words of names it would take for one (tokens.yml
-    ``not_legal_forms``: cooperation is not a cooperative)."""
-    keep = load_terms().not_legal
+    ``not_legal_forms``: cooperation is not a cooperative), and rigour's forms that are name words
+    written as another word (``renamed_legal_forms``: soe, State Unitary Enterprise, is not Soe)."""
+    terms = load_terms()
+    out = _rigour_org_types(folded, terms.not_legal)
+    renamed = terms.renamed_forms
+    if renamed.keys() & set(out.split()):
+        words = set(folded.split())
+        out = " ".join(w if w in words else renamed.get(w, w) for w in out.split())
+    return out
+
+
+def _rigour_org_types(folded: str, keep: frozenset[str]) -> str:
     words = folded.split()
     if not keep.intersection(words):
         return replace_org_types_compare(folded, generic=True)
@@ -142,6 +153,38 @@ def _ends_name(rest: str, org: bool) -> bool:
     return all(token_kind(t) in AFTER_ACRONYM for t in tokens_of(rest, org))
 
 
+@lru_cache(maxsize=65536)
+def maybe_person(text: str) -> bool:
+    """Whether ``text`` may be a person's name although it reads as an organisation's: its only
+    legal forms are words of people's names (``YU, Jin``: rigour's llc; ``KIM SE GON``, ``Iyad AG
+    GHALI``, ``SA'D ... AL-TIKRITI``: jsc), and it has no trade word (tokens.yml ``name_words``)."""
+    raw = tokens_of(text, False)
+    name_words = load_terms().name_words
+    if not name_words.intersection(raw):
+        return False
+    rest = " ".join(t for t in raw if t not in name_words)
+    return not any(token_kind(t) in (Kind.LEGAL, Kind.GENERIC) for t in tokens_of(rest))
+
+
+def reads_as_person(text: str) -> bool:
+    """Whether ``text``, which :func:`maybe_person`, is a Chinese or Korean person's name: its other
+    words are pinyin syllables or it carries a Korean surname (``Yu Hua``, ``KIM SE GON``; not
+    ``PAO Sberbank`` or ``Hikvision SA``). Read as an organisation's, such a name would keep one
+    syllable (Hua) and match any body of that name."""
+    if not maybe_person(text):
+        return False
+    raw = tokens_of(text, False)
+    rest = [t for t in raw if t not in load_terms().name_words]
+    return all(is_pinyin(t) for t in rest) or is_korean_name(raw)
+
+
+def says_company(tokens: tuple[str, ...], text: str) -> bool:
+    """Whether a name (``tokens``, read as an organisation's, of ``text``) says that it names a
+    company or other body: it has a legal form or trade word, not only a syllable of a person's
+    name that is also a legal form."""
+    return any(token_kind(t) in (Kind.LEGAL, Kind.GENERIC) for t in tokens) and not maybe_person(text)
+
+
 def _texts(name: str, schema: str | None) -> list[tuple[str, str]]:
     """(text, how) variants before tokenising: Han names translated and in pinyin."""
     if has_han(name):
@@ -177,14 +220,23 @@ def name_forms(name: str, schema: str | None = None) -> tuple[NameForm, ...]:
     forms: list[NameForm] = []
     seen: set[tuple[str, ...]] = set()
 
-    def add(text: str, how: str) -> None:
-        toks = tokens_of(text, org)
+    def add(text: str, how: str, person: bool = False) -> None:
+        toks = tokens_of(text, org and not person)
         if toks and toks not in seen and len(forms) < MAX_FORMS:
             seen.add(toks)
             forms.append(NameForm(toks, name, how))
 
     for text, how in _texts(name, schema):
-        add(text, how)
+        unknown = org and schema in (None, "LegalEntity") and how != "pinyin"
+        if not (unknown and reads_as_person(text)):  # Yu Hua is no "llc hua"
+            add(text, how)
+        if unknown and maybe_person(text):
+            add(text, how, person=True)  # PAO Sberbank, or a person: both ways
+        if how == "latin" and org:
+            toks = tokens_of(text, org)
+            english = trade_names_in_pinyin(toks, says_company(toks, text))
+            if english is not None:  # Haikang Weishi, 海康威视 in pinyin: Hikvision
+                add(" ".join(english), "translated")
         # "Xinjiang Production and Construction Corps (XPCC)": the acronym is a name of its own
         # (unless words of the name follow it), and the name without it another form. Other
         # parentheses stay: "(KENYA BRANCH)" and "(PAKISTAN)" tell two designations apart.

@@ -41,6 +41,11 @@ class TermData:
     exact_only: frozenset[str]  # words two of which never match each other (southern / northern)
     bodies: frozenset[str]  # generic words for a form of body (establishment, organization)
     not_legal: frozenset[str]  # words rigour takes for a legal form that are none (cooperation)
+    # pinyin of a listed company's Chinese trade name, joined -> its English name's words and the
+    # number of syllables, where the two differ (haikangweishi -> hikvision, 4: 海康威视)
+    trade_names: dict[str, tuple[tuple[str, ...], int]]
+    name_words: frozenset[str]  # legal forms that are also words of people's names (yu, sad, ag)
+    renamed_forms: dict[str, str]  # rigour's generic forms that are name words -> another word
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -100,15 +105,21 @@ def load_terms() -> TermData:
                 place_groups.setdefault(w, len(place_members))
             place_members.append(words)
 
+    trade_names: dict[str, tuple[tuple[str, ...], int]] = {}
     for entry in places["places"]:
         zh.setdefault(entry["zh"], ZhTerm(entry["zh"], tuple(entry["en"]), "place"))
         if "company-names" not in entry["src"]:
             add_place(tuple(f for f in (fold(en) for en in entry["en"]) if " " not in f))
+            continue
+        syllables = _term_syllables(entry["zh"])
+        english = tuple(fold(entry["en"][0]).replace("-", " ").split())
+        if "".join(syllables) != "".join(english):
+            trade_names.setdefault("".join(syllables), (english, len(syllables)))
     place_words.update(_territory_words())
     tokens = _read("tokens.yml")
     for key in (
         "legal_forms", "generic", "particles", "synonyms", "places", "place_spellings", "names",
-        "exact_only", "bodies", "not_legal_forms",
+        "exact_only", "bodies", "not_legal_forms", "name_words", "renamed_legal_forms",
     ):  # fmt: skip
         _check_sources("tokens.yml", tokens, [tokens[key]])
     place_words.update(_words("tokens.yml", tokens["places"]["tokens"]))
@@ -145,7 +156,21 @@ def load_terms() -> TermData:
         frozenset(_words("tokens.yml", tokens["exact_only"]["tokens"])),
         bodies - legal,
         not_legal - legal,
+        trade_names,
+        frozenset(_words("tokens.yml", tokens["name_words"]["tokens"])),
+        _renamed_forms(tokens["renamed_legal_forms"]["forms"], legal),
     )
+
+
+def _renamed_forms(forms: dict[Any, Any], legal: frozenset[str]) -> dict[str, str]:
+    """tokens.yml ``renamed_legal_forms``: each a rigour form and the legal form it is written as."""
+    out: dict[str, str] = {}
+    for form, word in forms.items():
+        form, word = _words("tokens.yml", [form, word])
+        if word not in legal:
+            raise ParseError("tokens.yml", word, f"{word!r} (for {form!r}) is not in legal_forms")
+        out[form] = word
+    return out
 
 
 def _add_pinyin_synonyms(zh: dict[str, ZhTerm], synonyms: dict[str, int], generic: set[str]) -> None:
@@ -174,12 +199,16 @@ def _add_pinyin_synonyms(zh: dict[str, ZhTerm], synonyms: dict[str, int], generi
         synonyms.setdefault(pinyin, group)
 
 
+def _term_syllables(term: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    return list(lazy_pinyin(term, errors="ignore"))
+
+
 def _term_pinyin_words(term: str) -> set[str]:
     """The pinyin words a term is written as, whole and in two-syllable groups; single
     syllables (shi, ju) are left out: they are also common Chinese name parts."""
-    from pypinyin import lazy_pinyin
-
-    syllables = lazy_pinyin(term, errors="ignore")
+    syllables = _term_syllables(term)
     groups = [syllables] + [syllables[i : i + 2] for i in range(0, len(syllables), 2)]
     return {"".join(g) for g in groups if len(g) >= 2}
 
