@@ -101,16 +101,22 @@ class Reference:
 
 
 def evaluate(
-    screener: Screener, cases: list[Case], reference: Reference, threshold: float = DEFAULT_THRESHOLD
+    screener: Screener,
+    cases: list[Case],
+    reference: Reference | None,
+    threshold: float = DEFAULT_THRESHOLD,
+    schema: str | None = None,
 ) -> dict[str, dict[str, Tally]]:
-    """Per category, a tally for ``ours`` and for ``logic-v2``."""
+    """Per category, a tally for ``ours`` and for ``logic-v2`` (left empty without a
+    ``reference``). ``schema``: query every case as this type instead of its own (``LegalEntity``:
+    the party's type not given, as in a party file without a type column)."""
     ix = screener.index
     by_id = {eid: i for i, eid in enumerate(ix.entity_ids)}
     out: dict[str, dict[str, Tally]] = defaultdict(lambda: {"ours": Tally(), "logic-v2": Tally()})
     for case in cases:
         sets = [out[case.category]] + ([out[f"{case.category}: {case.subset}"]] if case.subset else [])
         expected = {ix.entity_group[by_id[e]] for e in case.expected if e in by_id}
-        q = Query(case.name, schema=case.schema, sources=case.sources, limit=10, threshold=threshold)
+        q = Query(case.name, schema=schema or case.schema, sources=case.sources, limit=10, threshold=threshold)
         try:
             response = screener.screen(q)
             _ctx, scored = screener.candidates(q)
@@ -122,6 +128,8 @@ def evaluate(
         captions = {ix.entity_group[by_id[r.entity_ids[0]]]: r.caption for r in response.results if r.match}
         for tallies in sets:
             tallies["ours"].add(case, set(captions), expected, captions)
+        if reference is None:
+            continue
         qproxy = reference.query(case)
         theirs: set[int] = set()
         for s in scored[:REFERENCE_CANDIDATES]:

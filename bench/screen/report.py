@@ -44,6 +44,7 @@ def _with_subsets(results: dict[str, dict[str, Tally]]) -> list[str]:
 def write_report(
     *,
     results: dict[str, dict[str, Tally]],
+    untyped: dict[str, dict[str, Tally]],
     bundled: dict[str, Any],
     batch: dict[str, Any],
     synthetic: dict[str, Any],
@@ -98,6 +99,7 @@ def write_report(
         wrong = results[cat]["ours"].false_matches
         if wrong:
             lines.append(f"- {cat}: " + "; ".join(wrong[:6]))
+    lines += _untyped(untyped)
     lines += [
         "",
         "### Speed",
@@ -122,6 +124,32 @@ def write_report(
     if write:
         write_section("screening", "\n".join(lines[1:-1]))
     return text
+
+
+def _untyped(untyped: dict[str, dict[str, Tally]]) -> list[str]:
+    """The same queries with the party's type not given (``LegalEntity``), ours only."""
+    lines = [
+        "",
+        "#### The party's type not given",
+        "",
+        "The same queries as `LegalEntity` (a party file without a type column, an API call without a "
+        "schema): whether a name is a person's or an organisation's is the matcher's to tell.",
+        "",
+        "| set | queries | recall | precision | F1 | FP rate |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for cat in _with_subsets(untyped):
+        o = untyped[cat]["ours"].metrics()
+        lines.append(
+            f"| {cat if cat in CATEGORIES else '↳ ' + cat} | {untyped[cat]['ours'].queries} | {_f(o['recall'])} "
+            f"| {_f(o['precision'])} | {_f(o['f1'])} | {_f(o['fp_rate'])} |"
+        )
+    o = _overall(untyped, "ours")
+    lines.append(
+        f"| **all** | {sum(untyped[c]['ours'].queries for c in CATEGORIES)} | {_f(o['recall'])} | {_f(o['precision'])} "
+        f"| **{_f(o['f1'])}** | {_f(o['fp_rate'])} |"
+    )
+    return lines
 
 
 def _mark(ok: bool) -> str:

@@ -82,6 +82,9 @@ def main() -> None:
     print("quality: held-out aliases …", file=sys.stderr)
     holdout = Screener(MemoryStore(without(entities, removed)), persist=False)
     results.update(evaluate(holdout, aliases, Reference()))
+    print("quality: the party's type not given …", file=sys.stderr)
+    untyped = evaluate(screener, cross + perturbed + negatives, None, schema="LegalEntity")
+    untyped.update(evaluate(holdout, aliases, None, schema="LegalEntity"))
 
     print("speed: bundled lists …", file=sys.stderr)
     names = [c.name for c in cross + perturbed + negatives + aliases]
@@ -97,6 +100,7 @@ def main() -> None:
 
     report = write_report(
         results=results,
+        untyped=untyped,
         bundled=bundled,
         batch=batch_result,
         synthetic=synthetic,
