@@ -189,3 +189,11 @@ def test_legal_forms_that_are_words_of_peoples_names() -> None:
     # … and as it is when the type is known
     assert [f.tokens for f in name_forms("Yu Hua", "Organization")] == [("llc", "hua")]
     assert [f.tokens for f in name_forms("Yu Hua", "Person")] == [("yu", "hua")]
+
+
+def test_given_names_and_surnames_of_listed_people_are_name_words() -> None:
+    # ZHANG, Jicheng; HU, Lianhe (OFAC SDN): the pinyin of 集成(电路) and 联合 is also a given name
+    assert token_kind("jicheng") is Kind.NAME and token_kind("lianhe") is Kind.NAME
+    assert token_kind("dianlu") is Kind.GENERIC  # 电路, circuit: still as weak as the term
+    # SHIRYAN, AL-SHARIKH, SANAYEV: surnames, not typos of shipyard, sharikah, sanaye
+    assert all(token_kind(t) is Kind.NAME for t in ("shiryan", "sharikh", "sanayev"))

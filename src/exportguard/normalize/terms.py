@@ -81,7 +81,8 @@ def load_terms() -> TermData:
     zh: dict[str, ZhTerm] = {}
     admin: set[str] = set()
     terms = _read("zh_terms.yml")
-    _check_sources("zh_terms.yml", terms, terms["terms"])
+    _check_sources("zh_terms.yml", terms, [*terms["terms"], terms["pinyin_names"]])
+    pinyin_names = frozenset(_words("zh_terms.yml", terms["pinyin_names"]["words"]))
     pinyin_kinds: dict[str, set[str]] = {"legal": set(), "generic": set(), "admin": set()}
     for entry in terms["terms"]:
         zh[entry["term"]] = ZhTerm(entry["term"], tuple(entry["en"]), entry["kind"])
@@ -90,7 +91,7 @@ def load_terms() -> TermData:
                 admin.update(fold(en).split())
         # The pinyin of a known term is as weak as its translation (youxian gongsi, xinxi, shi).
         kind = {"org": "generic"}.get(entry["kind"], entry["kind"])
-        pinyin_kinds[kind].update(_term_pinyin_words(entry["term"]))
+        pinyin_kinds[kind].update(_term_pinyin_words(entry["term"]) - pinyin_names)
     places = _read("zh_places.yml")
     _check_sources("zh_places.yml", places, places["places"])
     place_words: set[str] = set()
