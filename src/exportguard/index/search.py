@@ -23,8 +23,8 @@ from exportguard.normalize.tokens import is_weak, place_spellings
 FUZZY_SIM = 0.8  # retrieval credit for a token one edit away
 SKELETON_SIM = 0.75
 SPELLING_SIM = 0.95
-GIVEN_NAME_SIM = 0.85
-ADJECTIVE_SIM = 0.85  # a place's adjective for the place (Sevastopolskiy / Sevastopol)  # another spelling of one given name (data/normalize/given_names.yml)
+GIVEN_NAME_SIM = 0.85  # another spelling of one given name (data/normalize/given_names.yml)
+ADJECTIVE_SIM = 0.85  # a place's adjective for the place (Sevastopolskiy / Sevastopol)
 RERANK = 400  # forms re-ranked with their own coverage
 MIN_RETRIEVAL = 0.15
 MIN_FUZZY_JOIN = 6

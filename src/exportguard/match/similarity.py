@@ -37,7 +37,6 @@ SHORT_ACRONYM = 4
 SHORT_ABJAD = 3  # romanised Arabic words this short match exactly or by consonants (عدي ady / علي ali)
 
 
-
 def edit_similarity(a: str, b: str) -> float:
     """Similarity from the restricted Damerau–Levenshtein distance, allowing one edit for
     tokens of three or more letters (Jon/John) and two from eight letters (Mohammed/Muhammad)."""

@@ -180,15 +180,13 @@ def _add_pinyin_synonyms(zh: dict[str, ZhTerm], synonyms: dict[str, int], generi
     in pinyin by one list and translated by another. Only terms of two syllables or more (single
     syllables are also name parts) whose translation is a generic word (``zhongguo`` is China,
     a place)."""
-    from pypinyin import lazy_pinyin
-
     from exportguard.normalize.text import fold
 
     next_group = max(synonyms.values(), default=-1) + 1
     for term in zh.values():
         if term.kind not in ("generic", "org"):
             continue
-        syllables = lazy_pinyin(term.zh, errors="ignore")
+        syllables = _term_syllables(term.zh)
         words = [w for w in (fold(en) for en in term.en) if " " not in w and w in generic]
         if len(syllables) < 2 or not words:
             continue
