@@ -1,7 +1,12 @@
 """Labelled screening queries built from the list data itself (seeded, reproducible).
 
 - alias: one alias of a multi-name entity, removed from the index (from every entity that
-  carries it), queried on its own; the answer is the entity's designation.
+  carries it), queried on its own; the answer is the entity's designation. Each is labelled, by
+  plain edit distance, a spelling variant of a remaining name (a word spelt alike) or another
+  name; and a spelling variant whose rarest word (over all published names) is among those
+  spelt alike is reported apart too: CILINDER SISTEM D.O.O. ZA PROIZVODNJU I USLUGE shares its
+  rarest word with CILINDER SISTEM D.O.O.; DIAZ MEDINA, Javier only Javier with ARELLANO FELIX,
+  Javier.
 - cross_publisher: an EU or UK entry that cites a UN reference number, queried by its name
   against the UN list only; the answer is the UN entry with that number.
 - perturbation: a listed name with one change (typo, dropped or swapped word, name order,
@@ -14,6 +19,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -44,7 +50,9 @@ class Case:
     expected: set[str] = field(default_factory=set)  # entity IDs, any of which is a right answer
     sources: list[str] = field(default_factory=list)
     note: str = ""
-    subset: str = ""  # a finer set reported beside the category (aliases: spelling variant or other name)
+    # finer sets reported beside the category (aliases: spelling variant or other name, and the
+    # spelling variants of the alias's rarest word)
+    subsets: tuple[str, ...] = ()
 
 
 def _names(entity: Entity, props: tuple[str, ...] = NAME_PROPS) -> list[str]:
@@ -56,14 +64,41 @@ def _name_key(text: str) -> tuple[str, ...]:
     return tuple(sorted(tokens_of(text)))
 
 
-def shares_a_word(alias: str, others: list[str]) -> bool:
-    """Whether a word of ``alias`` (3+ letters, not a legal form or generic word) is spelt like a
-    word of one of ``others`` (normalised Levenshtein similarity >= 0.75): a spelling variant,
-    as opposed to another name (a translation, acronym or code name). Independent of the
-    matcher's scores (plain edit distance)."""
-    words = [t for t in tokens_of(alias) if len(t) >= 3 and is_strong(t)]
+def shared_words(alias: str, others: list[str]) -> list[str]:
+    """The words of ``alias`` (3+ letters, not a legal form or generic word) spelt like a word of
+    one of ``others`` (normalised Levenshtein similarity >= 0.75). None: another name (a
+    translation, acronym or code name), not a spelling variant. Independent of the matcher's
+    scores (plain edit distance)."""
     pool = {t for o in others for t in tokens_of(o) if len(t) >= 3}
-    return any(Levenshtein.normalized_similarity(w, t) >= SPELLING_VARIANT for w in words for t in pool)
+    return [
+        w
+        for w in _words(alias)
+        if any(Levenshtein.normalized_similarity(w, t) >= SPELLING_VARIANT for t in pool)
+    ]
+
+
+def _words(name: str) -> list[str]:
+    return [t for t in tokens_of(name) if len(t) >= 3 and is_strong(t)]
+
+
+def word_counts(entities: list[Entity]) -> Counter[str]:
+    """In how many published names each word stands (a word's rarity in the lists)."""
+    counts: Counter[str] = Counter()
+    for ent in entities:
+        for name in _names(ent):
+            counts.update(set(tokens_of(name)))
+    return counts
+
+
+def alias_subsets(alias: str, others: list[str], counts: Counter[str]) -> tuple[str, ...]:
+    """``("other name",)``, ``("spelling variant",)``, or, when the alias's rarest word is among
+    the words it shares (CILINDER; not Javier of DIAZ MEDINA, Javier), ``("spelling variant",
+    "spelling variant of its rarest word")``."""
+    shared = shared_words(alias, others)
+    if not shared:
+        return ("other name",)
+    rarest = min(_words(alias), key=lambda w: (counts[w], w))
+    return ("spelling variant", "spelling variant of its rarest word") if rarest in shared else ("spelling variant",)
 
 
 def alias_cases(entities: list[Entity], n: int, rng: random.Random) -> tuple[list[Case], set[tuple[str, ...]]]:
@@ -98,6 +133,7 @@ def alias_cases(entities: list[Entity], n: int, rng: random.Random) -> tuple[lis
             pool.append((ent, aliases))
     rng.shuffle(pool)
     by_id = {e.id: e for e in entities}
+    counts = word_counts(entities)
     cases: list[Case] = []
     removed: set[tuple[str, ...]] = set()
     for ent, aliases in pool:
@@ -112,9 +148,9 @@ def alias_cases(entities: list[Entity], n: int, rng: random.Random) -> tuple[lis
         others = [
             v.value for e in expected for v in by_id[e].values if v.prop in NAME_PROPS and _name_key(v.value) != key
         ]
-        kind = "spelling variant" if shares_a_word(alias, others) else "other name"
+        subsets = alias_subsets(alias, others, counts)
         cases.append(
-            Case("alias", alias, ent.schema, set(expected), note=f"{kind}; held out from {ent.id}", subset=kind)
+            Case("alias", alias, ent.schema, set(expected), note=f"{subsets[0]}; held out from {ent.id}", subsets=subsets)
         )
     return cases, removed
 

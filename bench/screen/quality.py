@@ -114,7 +114,7 @@ def evaluate(
     by_id = {eid: i for i, eid in enumerate(ix.entity_ids)}
     out: dict[str, dict[str, Tally]] = defaultdict(lambda: {"ours": Tally(), "logic-v2": Tally()})
     for case in cases:
-        sets = [out[case.category]] + ([out[f"{case.category}: {case.subset}"]] if case.subset else [])
+        sets = [out[case.category]] + [out[f"{case.category}: {subset}"] for subset in case.subsets]
         expected = {ix.entity_group[by_id[e]] for e in case.expected if e in by_id}
         q = Query(case.name, schema=schema or case.schema, sources=case.sources, limit=10, threshold=threshold)
         try:
