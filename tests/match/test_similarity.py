@@ -221,3 +221,11 @@ def test_adjectives_and_their_stems() -> None:
     assert adjective_stem("minskiy") is None  # a stem of three letters is too short to tell
     assert not adjective_of("yaroslavskiy", "yaroslavskaya")  # two genders: compared as spellings
     assert not adjective_of("kazanskiy", "kazakhstan")  # the noun must be the stem and a short ending
+
+
+def test_joins_whose_words_begin_alike_only_after_spelling_folds() -> None:
+    # Dzh is J romanised from Russian (Джохар): the joined word begins like JOKHAR only by its key,
+    # whether the first piece is shorter than four letters (its own key says nothing) or not.
+    assert join_runs(["dzh", "okhar", "ali"], {"jokhar", "ali"}) == ["dzhokhar", "ali"]
+    assert join_runs(["dzho", "khar", "ali"], {"jokhar", "ali"}) == ["dzhokhar", "ali"]
+    assert join_runs(["dzho", "khar", "ali"], {"mokhar", "ali"}) == ["dzho", "khar", "ali"]

@@ -107,7 +107,9 @@ class _Builder:
         ix.groups = [()] * len(groups)
         for root, mem in members.items():
             ix.groups[root] = tuple(mem)
-        ix.vowelless_skeletons()  # built now, so that it is persisted with the index
+        ix.vowelless_skeletons()  # built now, so that they are persisted with the index
+        if ix.form_tokens:
+            ix.form_weight(0)
         return ix
 
 

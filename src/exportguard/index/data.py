@@ -10,7 +10,7 @@ from typing import NamedTuple
 from exportguard.normalize.scripts import has_abjad
 from exportguard.normalize.tokens import KIND_WEIGHT, token_kind
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 HOWS = ("latin", "transliterated", "translated", "pinyin", "acronym", "without-parenthesis")
 
 
@@ -59,6 +59,7 @@ class IndexData:
     # stem -> token ids of the East Slavic adjectives of it (sevastopol -> sevastopolskiy)
     adjectives: dict[str, list[int]] = field(default_factory=dict)
     _weights: list[float] | None = None
+    _form_weights: array[float] | None = None
     _long_tokens: list[tuple[str, int]] | None = None
     _vowelless: dict[str, list[int]] | None = None
 
@@ -93,6 +94,12 @@ class IndexData:
                 self.idf_of_df(self.df(i)) * KIND_WEIGHT[token_kind(t)] for i, t in enumerate(self.tokens)
             ]
         return self._weights[token_id]
+
+    def form_weight(self, form: int) -> float:
+        """The summed weight of a form's tokens (built on first use)."""
+        if self._form_weights is None:
+            self._form_weights = array("d", (sum(self.weight_by_id(t) for t in toks) for toks in self.form_tokens))
+        return self._form_weights[form]
 
     def long_tokens(self, min_len: int) -> list[tuple[str, int]]:
         """(token, id) of the tokens of ``min_len`` letters or more, sorted (built on first use)."""

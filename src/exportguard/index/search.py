@@ -226,16 +226,14 @@ def search(
         for form, cov in _form_scores(ix, tokens, abjad=k < len(abjad) and abjad[k]).items():
             if cov > best_form.get(form, 0.0):
                 best_form[form] = cov
-    top = heapq.nlargest(RERANK, best_form.items(), key=lambda kv: kv[1])
+    # forms below the floor are never used: leave them out before ranking (the same top forms)
+    top = heapq.nlargest(RERANK, [kv for kv in best_form.items() if kv[1] >= min_coverage], key=lambda kv: kv[1])
     entity_score: dict[int, float] = {}
     entity_cov: dict[int, float] = {}
     entity_forms: dict[int, list[int]] = {}
     qweight = _query_weight(ix, forms)
     for form, cov in top:
-        if cov < min_coverage:
-            continue
-        ftoks = ix.form_tokens[form]
-        own = sum(ix.weight_by_id(t) for t in ftoks) or 1.0
+        own = ix.form_weight(form) or 1.0
         # Approximate own coverage: the query weight covered, relative to the form's weight.
         score = cov * (0.6 + 0.4 * min(1.0, cov * qweight / own))
         ent = ix.form_entity[form]

@@ -70,12 +70,23 @@ def join_runs(tokens: Sequence[str], other: set[str], abjad: bool = False) -> li
     if not any(len(t) > 3 for t in extra):
         return list(tokens)
     legal = [token_kind(t) is Kind.LEGAL for t in tokens]
+    firsts = {e[0] for e, _ in long_extra}
+    key_firsts = {spelling_key(e)[:1] for e, _ in long_extra}
+
+    def begins_like_one(i: int, word: str) -> bool:
+        """Whether ``word``, joined from ``tokens[i]`` on, begins like a long extra word, as
+        :func:`_close_to_one` requires (the key's first letter depends on a word's first four
+        letters only, so a long first token's cached key tells it)."""
+        head = tokens[i] if len(tokens[i]) >= 4 else word
+        return word[0] in firsts or spelling_key(head)[:1] in key_firsts
 
     def joined(i: int, size: int) -> str | None:
         if any(legal[i : i + size]):
             return None  # a legal form is not half of a word (LLC Kaliningradnefteproduct)
         word = "".join(tokens[i : i + size])
-        close = word in extra or (long_extra and _close_to_one(word, long_extra, abjad))
+        close = word in extra or (
+            long_extra and begins_like_one(i, word) and _close_to_one(word, long_extra, abjad)
+        )
         return word if close and not _matches_alone(tokens[i : i + size], other, extra) else None
 
     return _replace_runs(tokens, range(MAX_JOIN, 1, -1), joined)[0]
